@@ -1,0 +1,9 @@
+/**
+ * Every route pattern and the href builder that goes with it, in one place. Hrefs end in a slash
+ * so that each page maps to a folder's index.html on any static host without a redirect.
+ */
+export const paths = {
+  home: { pattern: '/', href: () => '/' },
+  page: { pattern: '/page/:page', href: (page: number) => (page <= 1 ? '/' : `/page/${page}/`) },
+  post: { pattern: '/posts/:slug', href: (slug: string) => `/posts/${slug}/` },
+} as const;

@@ -1,0 +1,33 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { RouteObject } from 'react-router-dom';
+import { Home, homeLoader } from '../routes/home';
+import { NotFound } from '../routes/not-found';
+import { postLoader } from '../routes/post-loader';
+import { Root, RootError, RootFallback, rootLoader } from '../routes/root';
+import { RouteError } from '../routes/route-error';
+import { paths } from './paths';
+
+/** The one route table, used by the browser router, the server renderer and the tests alike. */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      id: 'root',
+      path: '/',
+      loader: rootLoader(queryClient),
+      element: <Root />,
+      hydrateFallbackElement: <RootFallback />,
+      errorElement: <RootError />,
+      children: [
+        {
+          errorElement: <RouteError />,
+          children: [
+            { id: 'home', index: true, loader: homeLoader(queryClient), element: <Home /> },
+            { id: 'page', path: paths.page.pattern, loader: homeLoader(queryClient), element: <Home /> },
+            { id: 'post', path: paths.post.pattern, loader: postLoader(queryClient), lazy: () => import('../routes/post') },
+            { id: 'not-found', path: '*', element: <NotFound /> },
+          ],
+        },
+      ],
+    },
+  ];
+}

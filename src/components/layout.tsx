@@ -1,0 +1,70 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useNavigation } from 'react-router-dom';
+import { paths } from '../app/paths';
+import type { Site } from '../content/schema';
+
+/**
+ * After a client-side navigation, moves focus to the new page's heading and announces its title,
+ * as a full page load would. Skipped for the first render and for in-page `#hash` jumps.
+ */
+function useFocusOnNavigate(mainRef: React.RefObject<HTMLElement | null>) {
+  const location = useLocation();
+  const [announcement, setAnnouncement] = useState('');
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (location.hash) return;
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    const target = heading ?? mainRef.current;
+    if (target) {
+      if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+      target.focus({ preventScroll: true });
+    }
+    setAnnouncement(document.title);
+  }, [location.pathname, location.search, location.hash, mainRef]);
+  return announcement;
+}
+
+/** The frame around every page: skip link, header, main landmark, footer, navigation progress. */
+export function Layout({ site, children }: { site: Pick<Site, 'title' | 'description' | 'author'>; children: ReactNode }) {
+  const mainRef = useRef<HTMLElement>(null);
+  const announcement = useFocusOnNavigate(mainRef);
+  const navigation = useNavigation();
+  const year = new Date().getFullYear();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <div className={navigation.state === 'loading' ? 'progress progress-active' : 'progress'} aria-hidden="true" />
+      <header className="site-header">
+        <div className="header-inner">
+          <Link className="site-title" to={paths.home.href()}>
+            {site.title}
+          </Link>
+          <nav aria-label="Main">
+            <ul>
+              <li>
+                <Link to={paths.home.href()}>Home</Link>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} aria-busy={navigation.state === 'loading'}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>
+          © {year} {site.author || site.title}. Built with Quire.
+        </p>
+      </footer>
+      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { Link } from 'react-router-dom';
+
+/** Page numbers to show: the first, the last and two either side of the current one; null marks a gap. */
+export function pageWindow(page: number, pageCount: number): (number | null)[] {
+  const shown: (number | null)[] = [];
+  for (let number = 1; number <= pageCount; number += 1) {
+    if (number === 1 || number === pageCount || Math.abs(number - page) <= 2) shown.push(number);
+    else if (shown.at(-1) !== null) shown.push(null);
+  }
+  return shown;
+}
+
+/** Newer/older links and page numbers for a paged listing; long lists are windowed around the current page. */
+export function Pager({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+  if (pageCount <= 1) return null;
+  return (
+    <nav className="pager" aria-label="Pages">
+      {page > 1 ? (
+        <Link to={href(page - 1)} rel="prev">
+          <span aria-hidden="true">← </span>Newer posts
+        </Link>
+      ) : (
+        <span />
+      )}
+      <ol>
+        {pageWindow(page, pageCount).map((number, index) => (
+          <li key={number ?? `gap-${index}`}>
+            {number === null ? (
+              <span aria-hidden="true">…</span>
+            ) : number === page ? (
+              <span aria-current="page" aria-label={`Page ${number}, current page`}>
+                {number}
+              </span>
+            ) : (
+              <Link to={href(number)} aria-label={`Page ${number}`}>
+                {number}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ol>
+      {page < pageCount ? (
+        <Link to={href(page + 1)} rel="next">
+          Older posts<span aria-hidden="true"> →</span>
+        </Link>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}

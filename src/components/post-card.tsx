@@ -1,0 +1,32 @@
+import { Link } from 'react-router-dom';
+import { paths } from '../app/paths';
+import type { PostMeta } from '../content/schema';
+import { PostDate } from './post-date';
+import { TagList } from './tag-list';
+
+/** One post in a listing: title, date, excerpt, tags. `featured` shows the long form with "Read more". */
+export function PostCard({ post, language, featured = false }: { post: PostMeta; language: string; featured?: boolean }) {
+  const href = paths.post.href(post.slug);
+  const Heading = featured ? 'h2' : 'h3';
+  return (
+    <article className={featured ? 'card card-featured' : 'card'} aria-labelledby={`card-${post.slug}`}>
+      {featured && <p className="eyebrow">Featured</p>}
+      <Heading className="card-title" id={`card-${post.slug}`}>
+        <Link to={href}>{post.title}</Link>
+        {post.draft && <span className="badge">Draft</span>}
+      </Heading>
+      <p className="meta">
+        <PostDate date={post.date} language={language} /> · {post.readingTime} min read
+      </p>
+      <p className="excerpt">{post.excerpt}</p>
+      {featured && (
+        <p>
+          <Link className="read-more" to={href} aria-label={`Read more: ${post.title}`}>
+            Read more <span aria-hidden="true">→</span>
+          </Link>
+        </p>
+      )}
+      <TagList tags={post.tags} />
+    </article>
+  );
+}

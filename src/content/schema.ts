@@ -1,0 +1,136 @@
+/**
+ * The contract shared by the build step and the browser: front matter, site settings and the
+ * shapes of every JSON file the build writes. The build validates with these schemas and the
+ * browser parses fetched data with the same ones, so the two can never drift apart.
+ */
+import { z } from 'zod';
+
+/** Bumped whenever a data file changes shape in a way older readers cannot handle. */
+export const DATA_VERSION = 1;
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** True for `2021-05-01` or a full ISO date-time that names a real moment. */
+export function isValidDate(value: string): boolean {
+  if (DATE_ONLY.test(value)) {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    // Date.parse rolls 2021-02-31 over to March; the round trip catches it.
+    return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+  }
+  return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+const describe = (value: unknown) =>
+  typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+
+const dateField = z.string({ error: (issue) => `expected a date like 2021-05-01, got ${describe(issue.input)}` }).refine(isValidDate, {
+  error: (issue) => `expected a date like 2021-05-01, got ${describe(issue.input)}`,
+});
+
+/** Slugs are URL path segments: lower-case letters and digits of any script, joined by single hyphens. */
+export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+
+const text = (what: string) =>
+  z.string({ error: (issue) => `expected ${what}, got ${describe(issue.input)}` });
+
+const flag = z.boolean({ error: (issue) => `expected true or false, got ${describe(issue.input)}` });
+
+/** Front matter as authors write it. Unknown keys are ignored so imports from other generators build. */
+export const frontMatterSchema = z.object({
+  title: text('a title').trim().min(1, { error: 'expected a title, got an empty string' }),
+  date: dateField,
+  updated: dateField.optional(),
+  description: text('a text').trim().optional(),
+  tags: z
+    .array(text('a tag').trim().min(1, { error: 'expected a tag, got an empty string' }), {
+      error: (issue) => `expected a list of tags like [linux, memory], got ${describe(issue.input)}`,
+    })
+    .default([]),
+  draft: flag.default(false),
+  featured: flag.default(false),
+  slug: text('a slug')
+    .refine((value) => SLUG_PATTERN.test(value), {
+      error: (issue) => `expected lower-case letters, digits and single hyphens, got ${describe(issue.input)}`,
+    })
+    .optional(),
+  image: text('an image path or URL').optional(),
+  toc: flag.default(true),
+});
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** `content/site.yaml`; every field has a default so a folder holding only `posts/` is a blog. */
+export const siteSchema = z.object({
+  title: text('a title').min(1).default('Quire'),
+  description: text('a text').default(''),
+  author: text('a name').default(''),
+  url: z
+    .url({ protocol: /^https?$/, error: (issue) => `expected an absolute http(s) URL, got ${describe(issue.input)}` })
+    .optional(),
+  language: text('a language tag like en').default('en'),
+  postsPerPage: z
+    .number({ error: (issue) => `expected a whole number, got ${describe(issue.input)}` })
+    .int()
+    .min(1)
+    .max(100)
+    .default(10),
+});
+export type Site = z.infer<typeof siteSchema>;
+
+/** One post's metadata as listed in the manifest, page chunks and post files. */
+export const postMetaSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  date: z.string(),
+  updated: z.string().optional(),
+  tags: z.array(z.string()),
+  excerpt: z.string(),
+  readingTime: z.number(),
+  featured: z.boolean(),
+  draft: z.boolean().optional(),
+  image: z.string().optional(),
+});
+export type PostMeta = z.infer<typeof postMetaSchema>;
+
+const versioned = <T extends z.ZodRawShape>(shape: T) =>
+  z.object({ version: z.literal(DATA_VERSION, { error: 'this site was built by a different version of Quire' }), ...shape });
+
+/** `posts.json`: every published post, newest first. */
+export const manifestSchema = versioned({ site: siteSchema, posts: z.array(postMetaSchema) });
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** `data/site.json`: the settings every page's layout needs. */
+export const siteFileSchema = versioned({ site: siteSchema });
+export type SiteFile = z.infer<typeof siteFileSchema>;
+
+/** `data/pages/N.json`: one page of the home listing, so the home page never loads the whole manifest. */
+export const pageFileSchema = versioned({
+  page: z.number(),
+  pageCount: z.number(),
+  total: z.number(),
+  featured: postMetaSchema.nullable(),
+  posts: z.array(postMetaSchema),
+});
+export type PageFile = z.infer<typeof pageFileSchema>;
+
+const postLinkSchema = z.object({ slug: z.string(), title: z.string() });
+export type PostLink = z.infer<typeof postLinkSchema>;
+
+export const headingSchema = z.object({ depth: z.number(), id: z.string(), text: z.string() });
+export type Heading = z.infer<typeof headingSchema>;
+
+/** `data/posts/SLUG.json`: everything the post view needs, fetchable without the manifest. */
+export const postFileSchema = versioned({
+  post: postMetaSchema,
+  markdown: z.string(),
+  /** Folder, relative to the site root, that relative links in the markdown resolve against. */
+  assetBase: z.string(),
+  headings: z.array(headingSchema),
+  /** False when the author turned the table of contents off with `toc: false`. */
+  toc: z.boolean(),
+  /** Intrinsic sizes of local images, keyed by the URL as written, so images reserve their space. */
+  images: z.record(z.string(), z.object({ width: z.number(), height: z.number() })),
+  prev: postLinkSchema.nullable(),
+  next: postLinkSchema.nullable(),
+});
+export type PostFile = z.infer<typeof postFileSchema>;

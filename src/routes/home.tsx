@@ -1,0 +1,59 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { type LoaderFunctionArgs, useParams } from 'react-router-dom';
+import { PageHead } from '../app/head';
+import { paths } from '../app/paths';
+import { Pager } from '../components/pager';
+import { PostCard } from '../components/post-card';
+import { DataError } from '../content/fetch-data';
+import { pageQuery, siteQuery } from '../content/queries';
+import { notFound } from './not-found';
+
+/** `/` is page 1; `/page/N` any other page. Anything that is not a page number is not found. */
+export function pageNumber(param: string | undefined): number {
+  if (param === undefined) return 1;
+  if (!/^[1-9]\d{0,5}$/.test(param)) notFound();
+  return Number(param);
+}
+
+export const homeLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs) => {
+    try {
+      await queryClient.ensureQueryData(pageQuery(pageNumber(params.page)));
+    } catch (error) {
+      if (error instanceof DataError && error.kind === 'not-found') notFound();
+      throw error;
+    }
+    return null;
+  };
+
+export function Home() {
+  const page = pageNumber(useParams().page);
+  const { site } = useSuspenseQuery(siteQuery()).data;
+  const { data } = useSuspenseQuery(pageQuery(page));
+  const heading = page === 1 ? 'Recent posts' : `Posts, page ${page} of ${data.pageCount}`;
+  return (
+    <>
+      <PageHead siteTitle={site.title} title={page === 1 ? undefined : `Page ${page}`} description={site.description} />
+      <h1 className={page === 1 ? 'visually-hidden' : undefined} tabIndex={-1}>
+        {page === 1 ? site.title : heading}
+      </h1>
+      {page === 1 && data.featured && (
+        <section aria-label="Featured post" className="featured">
+          <PostCard post={data.featured} language={site.language} featured />
+        </section>
+      )}
+      <section aria-labelledby="recent-heading">
+        {page === 1 && (
+          <h2 id="recent-heading" className="section-title">
+            {heading}
+          </h2>
+        )}
+        {page !== 1 && <span id="recent-heading" hidden>{heading}</span>}
+        {data.posts.length === 0 ? <p>No posts yet.</p> : data.posts.map((post) => <PostCard key={post.slug} post={post} language={site.language} />)}
+      </section>
+      <Pager page={page} pageCount={data.pageCount} href={paths.page.href} />
+    </>
+  );
+}

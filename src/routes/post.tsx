@@ -1,0 +1,66 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { PageHead } from '../app/head';
+import { paths } from '../app/paths';
+import { MarkdownContent } from '../components/markdown';
+import { PostDate } from '../components/post-date';
+import { TagList } from '../components/tag-list';
+import { postQuery, siteQuery } from '../content/queries';
+
+/** `/posts/:slug`: the post itself, then links to its neighbours. */
+export function Post() {
+  const slug = useParams().slug ?? '';
+  const { site } = useSuspenseQuery(siteQuery()).data;
+  const { data } = useSuspenseQuery(postQuery(slug));
+  const { post } = data;
+  return (
+    <article className="post" aria-labelledby="post-title">
+      <PageHead siteTitle={site.title} title={post.title} description={post.excerpt} />
+      <header className="post-header">
+        <h1 id="post-title" tabIndex={-1}>
+          {post.title}
+          {post.draft && <span className="badge">Draft</span>}
+        </h1>
+        <p className="meta">
+          <PostDate date={post.date} language={site.language} />
+          {post.updated && (
+            <>
+              {' · '}
+              <PostDate prefix="Updated " date={post.updated} language={site.language} />
+            </>
+          )}
+          {' · '}
+          {post.readingTime} min read
+        </p>
+        <TagList tags={post.tags} />
+      </header>
+      <div className="prose">
+        <MarkdownContent assetBase={data.assetBase} images={data.images}>
+          {data.markdown}
+        </MarkdownContent>
+      </div>
+      {(data.prev || data.next) && (
+        <nav className="post-nav" aria-label="More posts">
+          {data.prev ? (
+            <Link to={paths.post.href(data.prev.slug)} rel="prev" className="post-nav-prev">
+              <span className="post-nav-label">Previous post</span>
+              <span>{data.prev.title}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {data.next ? (
+            <Link to={paths.post.href(data.next.slug)} rel="next" className="post-nav-next">
+              <span className="post-nav-label">Next post</span>
+              <span>{data.next.title}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </article>
+  );
+}
+
+export { Post as Component };
