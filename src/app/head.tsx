@@ -1,19 +1,31 @@
 import { createContext, useContext, useEffect } from 'react';
+import type { Site } from '../content/schema';
 
 /** What a page says about itself in the document's `<head>`. */
 export interface PageHeadData {
   /** The page's own title; the site title is appended. Omitted on the home page. */
   title?: string;
   description?: string;
+  /** The page's path under the site root, for its canonical URL, e.g. `/posts/x/`. */
+  path: string;
+  type?: 'website' | 'article';
+  /** Site-relative path (`media/...`), root path or absolute URL of the page's image. */
+  image?: string;
+  published?: string;
+  modified?: string;
+  tags?: string[];
+  /** Pages that are not content (errors, empty searches) ask search engines to skip them. */
+  noindex?: boolean;
 }
 
 /** Collects the head of the page being rendered on the server, where effects never run. */
 export interface HeadCollector {
-  head?: PageHeadData & { documentTitle: string };
+  head?: PageHeadData;
+  site?: Site;
 }
 export const HeadContext = createContext<HeadCollector | null>(null);
 
-export function documentTitle(head: PageHeadData, siteTitle: string): string {
+export function documentTitle(head: Pick<PageHeadData, 'title'>, siteTitle: string): string {
   return head.title ? `${head.title} · ${siteTitle}` : siteTitle;
 }
 
@@ -28,11 +40,17 @@ function setMeta(name: string, content: string | undefined) {
   element.content = content;
 }
 
-/** Sets the document title and description for the page that renders it. */
-export function PageHead({ siteTitle, ...head }: PageHeadData & { siteTitle: string }) {
+/**
+ * Declares the page's head. On the server it is collected and written into the HTML by the
+ * pre-renderer; in the browser, client-side navigations update the title and description.
+ */
+export function PageHead({ site, ...head }: PageHeadData & { site: Site }) {
   const collector = useContext(HeadContext);
-  const title = documentTitle(head, siteTitle);
-  if (collector) collector.head = { ...head, documentTitle: title };
+  if (collector) {
+    collector.head = head;
+    collector.site = site;
+  }
+  const title = documentTitle(head, site.title);
   useEffect(() => {
     document.title = title;
     setMeta('description', head.description);

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router-dom';
 import { Home, homeLoader } from '../routes/home';
-import { NotFound } from '../routes/not-found';
+import { NotFound, notFound } from '../routes/not-found';
 import { postLoader } from '../routes/post-loader';
 import { Root, RootError, RootFallback, rootLoader } from '../routes/root';
 import { RouteError } from '../routes/route-error';
@@ -19,12 +19,20 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       errorElement: <RootError />,
       children: [
         {
+          id: 'pages',
           errorElement: <RouteError />,
           children: [
             { id: 'home', index: true, loader: homeLoader(queryClient), element: <Home /> },
             { id: 'page', path: paths.page.pattern, loader: homeLoader(queryClient), element: <Home /> },
-            { id: 'post', path: paths.post.pattern, loader: postLoader(queryClient), lazy: () => import('../routes/post') },
-            { id: 'not-found', path: '*', element: <NotFound /> },
+            {
+              id: 'post',
+              path: paths.post.pattern,
+              loader: postLoader(queryClient),
+              lazy: async () => ({ Component: (await import('../routes/post')).Post }),
+            },
+            // Unknown URLs fail like unknown slugs, so every not-found page is the same tree and
+            // the pre-rendered 404.html hydrates at whatever URL the host serves it.
+            { id: 'not-found', path: '*', loader: notFound, element: <NotFound /> },
           ],
         },
       ],

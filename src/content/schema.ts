@@ -134,3 +134,6 @@ export const postFileSchema = versioned({
   next: postLinkSchema.nullable(),
 });
 export type PostFile = z.infer<typeof postFileSchema>;
+
+/** The settings of a blog whose `site.yaml` is absent or not yet loaded. */
+export const defaultSite: Site = siteSchema.parse({});

@@ -35,7 +35,7 @@ export function Home() {
   const heading = page === 1 ? 'Recent posts' : `Posts, page ${page} of ${data.pageCount}`;
   return (
     <>
-      <PageHead siteTitle={site.title} title={page === 1 ? undefined : `Page ${page}`} description={site.description} />
+      <PageHead site={site} title={page === 1 ? undefined : `Page ${page}`} description={site.description} path={paths.page.href(page)} />
       <h1 className={page === 1 ? 'visually-hidden' : undefined} tabIndex={-1}>
         {page === 1 ? site.title : heading}
       </h1>

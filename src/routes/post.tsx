@@ -15,7 +15,17 @@ export function Post() {
   const { post } = data;
   return (
     <article className="post" aria-labelledby="post-title">
-      <PageHead siteTitle={site.title} title={post.title} description={post.excerpt} />
+      <PageHead
+        site={site}
+        title={post.title}
+        description={post.excerpt}
+        path={paths.post.href(post.slug)}
+        type="article"
+        image={post.image}
+        published={post.date}
+        modified={post.updated}
+        tags={post.tags}
+      />
       <header className="post-header">
         <h1 id="post-title" tabIndex={-1}>
           {post.title}
@@ -62,5 +72,3 @@ export function Post() {
     </article>
   );
 }
-
-export { Post as Component };

@@ -1,0 +1,7 @@
+/**
+ * Server entry, bundled by `vite build --ssr` and run by scripts/build.mjs once the client is
+ * built: renders every route to HTML and writes the feeds and sitemap.
+ */
+export { writeFeeds } from './prerender/feeds';
+export { renderPage } from './prerender/render-page';
+export { siteRoutes, writeSitemap } from './prerender/site-map';

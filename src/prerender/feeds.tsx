@@ -1,0 +1,73 @@
+import { Feed } from 'feed';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter } from 'react-router-dom';
+import { paths } from '../app/paths';
+import { MarkdownContent } from '../components/markdown';
+import { dataFiles } from '../content/files';
+import { type Manifest, type PostFile, manifestSchema, postFileSchema } from '../content/schema';
+import { absoluteUrl } from './urls';
+
+/** Posts carried by each feed; readers only poll for what is new. */
+export const FEED_SIZE = 20;
+
+const time = (date: string) => new Date(date.includes('T') ? date : `${date}T00:00:00Z`);
+
+/** A post's body as HTML for feed readers: the same markdown pipeline as the page, URLs made absolute. */
+export function postHtml(post: PostFile, base: string, origin: string): string {
+  const html = renderToStaticMarkup(
+    <MemoryRouter basename={base.replace(/\/$/, '') || '/'} initialEntries={[base]}>
+      <MarkdownContent assetBase={post.assetBase} images={post.images}>
+        {post.markdown}
+      </MarkdownContent>
+    </MemoryRouter>,
+  );
+  // React escaped every attribute value, so a root-relative URL always starts right after `="/`.
+  return html.replace(/ (href|src)="\/(?!\/)/g, (_match, attribute: string) => ` ${attribute}="${origin}/`);
+}
+
+/**
+ * RSS 2.0, Atom and JSON Feed 1.1 of the newest posts with their full content, keyed by path
+ * under the site root. Feeds need absolute URLs, so there are none without the site's `url`.
+ */
+export function writeFeeds(read: (file: string) => string, base: string): Map<string, string> {
+  const manifest: Manifest = manifestSchema.parse(JSON.parse(read(dataFiles.manifest)));
+  const { site, posts } = manifest;
+  const files = new Map<string, string>();
+  if (!site.url) return files;
+  const siteUrl = site.url;
+  const abs = (path: string) => absoluteUrl(siteUrl, base, path);
+  const root = abs('/');
+  const author = site.author ? { name: site.author, link: root } : undefined;
+  const feed = new Feed({
+    id: root,
+    link: root,
+    title: site.title,
+    description: site.description,
+    language: site.language,
+    updated: posts[0] ? time(posts[0].updated ?? posts[0].date) : undefined,
+    generator: 'Quire',
+    copyright: site.author ? `© ${site.author}` : site.title,
+    author,
+    feedLinks: { rss: abs('/rss.xml'), atom: abs('/atom.xml'), json: abs('/feed.json') },
+  });
+  for (const meta of posts.slice(0, FEED_SIZE)) {
+    const post: PostFile = postFileSchema.parse(JSON.parse(read(dataFiles.post(meta.slug))));
+    const link = abs(paths.post.href(meta.slug));
+    feed.addItem({
+      title: meta.title,
+      id: link,
+      link,
+      date: time(meta.updated ?? meta.date),
+      published: time(meta.date),
+      description: meta.excerpt,
+      content: postHtml(post, base, new URL(siteUrl).origin),
+      category: meta.tags.map((name) => ({ name })),
+      author: author ? [author] : undefined,
+      image: meta.image ? abs(meta.image.startsWith('/') ? meta.image : `/${meta.image}`) : undefined,
+    });
+  }
+  files.set('rss.xml', feed.rss2());
+  files.set('atom.xml', feed.atom1());
+  files.set('feed.json', feed.json1());
+  return files;
+}

@@ -1,0 +1,66 @@
+import { QueryClientProvider, dehydrate } from '@tanstack/react-query';
+import { renderToStaticMarkup, renderToString } from 'react-dom/server';
+import { StaticRouterProvider, createStaticHandler, createStaticRouter, isRouteErrorResponse } from 'react-router-dom';
+import { type HeadCollector, HeadContext } from '../app/head';
+import { createQueryClient } from '../app/query-client';
+import { createRoutes } from '../app/routes';
+import { defaultSite } from '../content/schema';
+import { HeadTags, scriptJson } from './head-tags';
+
+export interface RenderedPage {
+  status: number;
+  /** Markup for inside `<head>`. */
+  head: string;
+  /** Markup for inside `<div id="root">`. */
+  app: string;
+  /** JSON for the `<script type="application/json" id="quire-state">` the client hydrates from. */
+  state: string;
+}
+
+/** What the browser needs to hydrate without refetching: the query cache and the router's data. */
+export interface HydrationState {
+  status: number;
+  queries: ReturnType<typeof dehydrate>;
+  router: { loaderData: Record<string, unknown>; errors: Record<string, unknown> | null };
+}
+
+/** Route errors as plain data: 404 responses keep the shape `isRouteErrorResponse` recognises. */
+function serializeErrors(errors: Record<string, unknown> | null) {
+  if (!errors) return null;
+  return Object.fromEntries(
+    Object.entries(errors).map(([id, error]) => [
+      id,
+      isRouteErrorResponse(error)
+        ? { status: error.status, statusText: error.statusText, internal: false, data: null }
+        : { message: error instanceof Error ? error.message : String(error) },
+    ]),
+  );
+}
+
+/**
+ * Renders one URL of the site to HTML with the same routes, loaders and components as the
+ * browser. Data comes through `fetch`, which the pre-renderer points at the built files.
+ */
+export async function renderPage(url: string, base: string): Promise<RenderedPage> {
+  const queryClient = createQueryClient();
+  const handler = createStaticHandler(createRoutes(queryClient), { basename: base.replace(/\/$/, '') || '/' });
+  const context = await handler.query(new Request(new URL(url, 'http://quire.local')));
+  if (context instanceof Response) throw new Error(`${url} redirects to ${context.headers.get('location')}; nothing to pre-render`);
+  const router = createStaticRouter(handler.dataRoutes, context);
+  const collector: HeadCollector = {};
+  const app = renderToString(
+    <HeadContext.Provider value={collector}>
+      <QueryClientProvider client={queryClient}>
+        <StaticRouterProvider router={router} context={context} hydrate={false} />
+      </QueryClientProvider>
+    </HeadContext.Provider>,
+  );
+  const site = collector.site ?? defaultSite;
+  const head = renderToStaticMarkup(<HeadTags head={collector.head ?? { path: url }} site={site} base={base} />);
+  const state: HydrationState = {
+    status: context.statusCode,
+    queries: dehydrate(queryClient),
+    router: { loaderData: context.loaderData, errors: serializeErrors(context.errors) },
+  };
+  return { status: context.statusCode, head, app, state: scriptJson(state) };
+}
