@@ -7,6 +7,7 @@ import { createRoutes } from './app/routes';
 import { CONTENT_UPDATE_EVENT } from './content/files';
 import type { HydrationState } from './prerender/render-page';
 import './styles/global.css';
+import './styles/reading.css';
 
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 

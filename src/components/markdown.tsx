@@ -3,6 +3,7 @@ import Markdown, { type Components, defaultUrlTransform } from 'react-markdown';
 import { Link } from 'react-router-dom';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { FencedBlock } from './code-block/fenced-block';
 import { rehypeHighlightPlugin } from './highlight';
 
 export interface MarkdownProps {
@@ -70,6 +71,7 @@ function components(images: MarkdownProps['images'], assetBase: string): Compone
     h2: ({ node: _node, ...props }) => <HeadingWithAnchor level={2} {...props} />,
     h3: ({ node: _node, ...props }) => <HeadingWithAnchor level={3} {...props} />,
     h4: ({ node: _node, ...props }) => <HeadingWithAnchor level={4} {...props} />,
+    pre: FencedBlock,
     table: ({ node: _node, ...props }) => (
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
         <table {...props} />

@@ -25,6 +25,19 @@ export function postHtml(post: PostFile, base: string, origin: string): string {
   return html.replace(/ (href|src)="\/(?!\/)/g, (_match, attribute: string) => ` ${attribute}="${origin}/`);
 }
 
+type JsonFeed = Record<string, unknown> & { author?: unknown; items: (Record<string, unknown> & { author?: unknown })[] };
+
+/** The feed library writes JSON Feed 1.0; 1.1 renames `author` to an `authors` list and adds `language`. */
+function toJsonFeed11({ author, items, ...feed }: JsonFeed, language: string) {
+  return {
+    ...feed,
+    version: 'https://jsonfeed.org/version/1.1',
+    language,
+    ...(author ? { authors: [author] } : {}),
+    items: items.map(({ author: itemAuthor, ...item }) => ({ ...item, ...(itemAuthor ? { authors: [itemAuthor] } : {}) })),
+  };
+}
+
 /**
  * RSS 2.0, Atom and JSON Feed 1.1 of the newest posts with their full content, keyed by path
  * under the site root. Feeds need absolute URLs, so there are none without the site's `url`.
@@ -68,6 +81,6 @@ export function writeFeeds(read: (file: string) => string, base: string): Map<st
   }
   files.set('rss.xml', feed.rss2());
   files.set('atom.xml', feed.atom1());
-  files.set('feed.json', feed.json1());
+  files.set('feed.json', JSON.stringify(toJsonFeed11(JSON.parse(feed.json1()), site.language), null, 2));
   return files;
 }

@@ -4,6 +4,8 @@ import { StaticRouterProvider, createStaticHandler, createStaticRouter, isRouteE
 import { type HeadCollector, HeadContext } from '../app/head';
 import { createQueryClient } from '../app/query-client';
 import { createRoutes } from '../app/routes';
+import { ChartBlock } from '../components/chart/chart-block';
+import { DirectChart } from '../components/chart/lazy-chart';
 import { defaultSite } from '../content/schema';
 import { HeadTags, scriptJson } from './head-tags';
 
@@ -48,11 +50,14 @@ export async function renderPage(url: string, base: string): Promise<RenderedPag
   if (context instanceof Response) throw new Error(`${url} redirects to ${context.headers.get('location')}; nothing to pre-render`);
   const router = createStaticRouter(handler.dataRoutes, context);
   const collector: HeadCollector = {};
+  // renderToString cannot wait for lazy components, so the chart is rendered directly here.
   const app = renderToString(
     <HeadContext.Provider value={collector}>
-      <QueryClientProvider client={queryClient}>
-        <StaticRouterProvider router={router} context={context} hydrate={false} />
-      </QueryClientProvider>
+      <DirectChart.Provider value={ChartBlock}>
+        <QueryClientProvider client={queryClient}>
+          <StaticRouterProvider router={router} context={context} hydrate={false} />
+        </QueryClientProvider>
+      </DirectChart.Provider>
     </HeadContext.Provider>,
   );
   const site = collector.site ?? defaultSite;
@@ -62,5 +67,7 @@ export async function renderPage(url: string, base: string): Promise<RenderedPag
     queries: dehydrate(queryClient),
     router: { loaderData: context.loaderData, errors: serializeErrors(context.errors) },
   };
+  // Cached queries hold garbage-collection timers that would keep the build process alive.
+  queryClient.clear();
   return { status: context.statusCode, head, app, state: scriptJson(state) };
 }

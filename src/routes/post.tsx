@@ -5,6 +5,7 @@ import { paths } from '../app/paths';
 import { MarkdownContent } from '../components/markdown';
 import { PostDate } from '../components/post-date';
 import { TagList } from '../components/tag-list';
+import { TableOfContents } from '../components/toc/table-of-contents';
 import { postQuery, siteQuery } from '../content/queries';
 
 /** `/posts/:slug`: the post itself, then links to its neighbours. */
@@ -44,10 +45,13 @@ export function Post() {
         </p>
         <TagList tags={post.tags} />
       </header>
-      <div className="prose">
-        <MarkdownContent assetBase={data.assetBase} images={data.images}>
-          {data.markdown}
-        </MarkdownContent>
+      <div className="post-body">
+        {data.toc && <TableOfContents headings={data.headings} />}
+        <div className="prose">
+          <MarkdownContent assetBase={data.assetBase} images={data.images}>
+            {data.markdown}
+          </MarkdownContent>
+        </div>
       </div>
       {(data.prev || data.next) && (
         <nav className="post-nav" aria-label="More posts">
