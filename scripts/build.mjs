@@ -9,6 +9,7 @@ import { build } from 'vite';
 
 const root = process.cwd();
 const dist = path.resolve(root, process.env.OUT_DIR ?? 'dist');
+await mkdir(path.dirname(dist), { recursive: true });
 const staging = await mkdtemp(path.join(path.dirname(dist), '.dist-'));
 const serverDir = await mkdtemp(path.join(path.dirname(dist), '.server-'));
 const quiet = process.env.CI || process.env.QUIRE_QUIET;

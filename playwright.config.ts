@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+
+/** Debian's Chromium, never a downloaded browser; flags keep it off the network it cannot reach. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const ports = { root: 4301, blog: 4302, hostile: 4303 } as const;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 30_000,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? 'list' : 'line',
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    baseURL: `http://127.0.0.1:${ports.root}/`,
+  },
+  webServer: {
+    // Builds the sample blog at /, the same at /blog/ and the hostile corpus, then serves each
+    // as a plain static host would.
+    command: 'node test/e2e/serve-builds.mjs',
+    url: `http://127.0.0.1:${ports.hostile}/`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+  },
+});

@@ -1,0 +1,24 @@
+// Builds the site variants the end-to-end tests need and serves each on its own port with the
+// project's plain static server. Run by Playwright's webServer before the tests.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { serveStatic } from '../../scripts/serve.mjs';
+
+const variants = [
+  { name: 'root', port: 4301, base: '/', env: { CONTENT_DIR: 'content' } },
+  { name: 'blog', port: 4302, base: '/blog/', env: { CONTENT_DIR: 'content', BASE_PATH: '/blog/' } },
+  { name: 'hostile', port: 4303, base: '/', env: { CONTENT_DIR: 'test/fixtures/hostile' } },
+];
+
+for (const variant of variants) {
+  const out = `.e2e/${variant.name}`;
+  if (variant.name === 'hostile' && !existsSync('test/fixtures/hostile/posts')) continue;
+  execFileSync(process.execPath, ['scripts/build.mjs'], {
+    stdio: 'inherit',
+    env: { ...process.env, ...variant.env, OUT_DIR: out, QUIRE_QUIET: '1' },
+  });
+  await serveStatic({ root: out, base: variant.base, port: variant.port });
+  console.log(`${variant.name}: http://127.0.0.1:${variant.port}${variant.base}`);
+}
+// Playwright waits for the last port; make sure it answers even without the hostile corpus.
+if (!existsSync('test/fixtures/hostile/posts')) await serveStatic({ root: '.e2e/root', base: '/', port: 4303 });
