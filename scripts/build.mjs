@@ -36,8 +36,9 @@ async function prerender() {
     return new Response(await readFile(file), { headers: { 'content-type': 'application/json' } });
   };
 
-  const manifest = JSON.parse(await readFile(path.join(staging, 'posts.json'), 'utf8'));
-  const { pageCount } = JSON.parse(await readFile(path.join(staging, 'data/pages/1.json'), 'utf8'));
+  const json = (file) => JSON.parse(readFileSync(path.join(staging, file), 'utf8'));
+  const manifest = json('posts.json');
+  const shape = { manifest, pageCount: json('data/pages/1.json').pageCount, tags: json('data/tags.json').tags, about: json('data/site.json').about };
   const lang = manifest.site.language.replace(/[^A-Za-z0-9-]/g, '') || 'en';
   const page = ({ head, app, state }) =>
     template
@@ -46,7 +47,7 @@ async function prerender() {
       .replace('<!--quire-app-->', () => app)
       .replace('<!--quire-data-->', () => `<script type="application/json" id="quire-state">${state}</script>`);
 
-  const routes = server.siteRoutes(manifest, pageCount);
+  const routes = server.siteRoutes(shape);
   for (const { path: route } of routes) {
     const rendered = await server.renderPage(`${base}${route.replace(/^\//, '')}`, base);
     if (rendered.status !== 200) throw new Error(`Pre-rendering ${route} answered ${rendered.status}`);
@@ -57,7 +58,7 @@ async function prerender() {
   const missing = await server.renderPage(`${base}__quire-not-found__/`, base);
   await writeFile(path.join(staging, '404.html'), page(missing));
 
-  const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(manifest, pageCount, base)]);
+  const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(shape, base)]);
   for (const [file, text] of extras) await writeFile(path.join(staging, file), text);
   if (!manifest.site.url) {
     console.warn('Note: content/site.yaml has no `url`, so the feeds, sitemap and canonical links use relative URLs or are left out.');

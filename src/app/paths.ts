@@ -6,4 +6,12 @@ export const paths = {
   home: { pattern: '/', href: () => '/' },
   page: { pattern: '/page/:page', href: (page: number) => (page <= 1 ? '/' : `/page/${page}/`) },
   post: { pattern: '/posts/:slug', href: (slug: string) => `/posts/${slug}/` },
+  tags: { pattern: '/tags', href: () => '/tags/' },
+  tag: {
+    pattern: '/tags/:tag',
+    pagePattern: '/tags/:tag/page/:page',
+    href: (tag: string, page = 1) => (page <= 1 ? `/tags/${tag}/` : `/tags/${tag}/page/${page}/`),
+  },
+  archive: { pattern: '/archive', href: () => '/archive/' },
+  about: { pattern: '/about', href: () => '/about/' },
 } as const;

@@ -1,10 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router-dom';
+import { aboutLoader } from '../routes/about-loader';
+import { Archive, archiveLoader } from '../routes/archive';
 import { Home, homeLoader } from '../routes/home';
 import { NotFound, notFound } from '../routes/not-found';
 import { postLoader } from '../routes/post-loader';
 import { Root, RootError, RootFallback, rootLoader } from '../routes/root';
 import { RouteError } from '../routes/route-error';
+import { TagPosts, tagLoader } from '../routes/tag';
+import { Tags, tagsLoader } from '../routes/tags';
 import { paths } from './paths';
 
 /** The one route table, used by the browser router, the server renderer and the tests alike. */
@@ -25,10 +29,22 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { id: 'home', index: true, loader: homeLoader(queryClient), element: <Home /> },
             { id: 'page', path: paths.page.pattern, loader: homeLoader(queryClient), element: <Home /> },
             {
+              // The post view carries the markdown renderer and highlighter: its code loads only
+              // when a post is opened, while its loader starts the data fetch at once.
               id: 'post',
               path: paths.post.pattern,
               loader: postLoader(queryClient),
               lazy: async () => ({ Component: (await import('../routes/post')).Post }),
+            },
+            { id: 'tags', path: paths.tags.pattern, loader: tagsLoader(queryClient), element: <Tags /> },
+            { id: 'tag', path: paths.tag.pattern, loader: tagLoader(queryClient), element: <TagPosts /> },
+            { id: 'tag-page', path: paths.tag.pagePattern, loader: tagLoader(queryClient), element: <TagPosts /> },
+            { id: 'archive', path: paths.archive.pattern, loader: archiveLoader(queryClient), element: <Archive /> },
+            {
+              id: 'about',
+              path: paths.about.pattern,
+              loader: aboutLoader(queryClient),
+              lazy: async () => ({ Component: (await import('../routes/about')).About }),
             },
             // Unknown URLs fail like unknown slugs, so every not-found page is the same tree and
             // the pre-rendered 404.html hydrates at whatever URL the host serves it.

@@ -1,7 +1,23 @@
 import { dataFiles } from '../content/files.ts';
-import { DATA_VERSION, type Manifest, type PageFile, type PostFile, type PostLink, type SiteFile } from '../content/schema.ts';
+import {
+  type AboutFile,
+  DATA_VERSION,
+  type Manifest,
+  type PageFile,
+  type PostFile,
+  type PostLink,
+  type SiteFile,
+  type Tag,
+  type TagPageFile,
+  type TagsFile,
+} from '../content/schema.ts';
+import { tagSlug } from '../content/tags.ts';
 import type { Content } from './load-content.ts';
+import type { AboutPage } from './read-about.ts';
 import type { LoadedPost } from './read-post.ts';
+
+/** How many related posts a post lists. */
+const RELATED = 3;
 
 const link = (post: LoadedPost | undefined): PostLink | null => (post ? { slug: post.meta.slug, title: post.meta.title } : null);
 
@@ -10,36 +26,96 @@ export function pickFeatured(posts: LoadedPost[]): LoadedPost | undefined {
   return posts.find((post) => post.meta.featured);
 }
 
+/** Splits a list into pages of `size`; an empty list is one empty page. */
+function paginate<T>(items: T[], size: number): T[][] {
+  const pages: T[][] = [];
+  for (let start = 0; start < items.length; start += size) pages.push(items.slice(start, start + size));
+  return pages.length > 0 ? pages : [[]];
+}
+
+/** Every tag, keyed by slug, with the posts that carry it, newest first. */
+export function groupByTag(posts: LoadedPost[]): Map<string, { tag: Tag; posts: LoadedPost[] }> {
+  const groups = new Map<string, { tag: Tag; posts: LoadedPost[] }>();
+  for (const post of posts) {
+    for (const slug of new Set(post.meta.tags.map(tagSlug))) {
+      const name = post.meta.tags.find((tag) => tagSlug(tag) === slug)!;
+      const group = groups.get(slug) ?? { tag: { name, slug, count: 0 }, posts: [] };
+      group.tag.count += 1;
+      group.posts.push(post);
+      groups.set(slug, group);
+    }
+  }
+  return groups;
+}
+
+/**
+ * Up to three posts sharing the most tags with `post`, newer first among equals. Only posts that
+ * share a tag are counted, so the work grows with the tag groups, not with the square of the blog.
+ */
+function relatedPosts(post: LoadedPost, index: Map<LoadedPost, number>, groups: ReturnType<typeof groupByTag>): PostLink[] {
+  const shared = new Map<LoadedPost, number>();
+  for (const slug of new Set(post.meta.tags.map(tagSlug))) {
+    for (const other of groups.get(slug)?.posts ?? []) {
+      if (other !== post) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+  }
+  return [...shared]
+    .sort(([a, countA], [b, countB]) => countB - countA || index.get(a)! - index.get(b)!)
+    .slice(0, RELATED)
+    .map(([other]) => link(other)!);
+}
+
 /**
  * Every JSON file the site serves, keyed by its path under the site root. The same map is
  * written to `dist/` by the build and served from memory by the dev server.
  */
-export function buildDataFiles(content: Content): Map<string, string> {
+export function buildDataFiles(content: Content, about?: AboutPage): Map<string, string> {
   const { site, posts } = content;
   const files = new Map<string, string>();
-  const write = (file: string, data: Manifest | SiteFile | PageFile | PostFile) => files.set(file, JSON.stringify(data));
+  const write = (file: string, data: Manifest | SiteFile | PageFile | PostFile | TagsFile | TagPageFile | AboutFile) =>
+    files.set(file, JSON.stringify(data));
+  const version = DATA_VERSION;
 
-  write(dataFiles.manifest, { version: DATA_VERSION, site, posts: posts.map((post) => post.meta) });
-  write(dataFiles.site, { version: DATA_VERSION, site });
+  write(dataFiles.manifest, { version, site, posts: posts.map((post) => post.meta) });
+  write(dataFiles.site, { version, site, about: about !== undefined });
+  if (about) write(dataFiles.about, { version, ...about, images: {} });
 
   const featured = pickFeatured(posts);
-  const listed = posts.filter((post) => post !== featured);
-  const pageCount = Math.max(1, Math.ceil(listed.length / site.postsPerPage));
-  for (let page = 1; page <= pageCount; page += 1) {
-    const slice = listed.slice((page - 1) * site.postsPerPage, page * site.postsPerPage);
-    write(dataFiles.page(page), {
-      version: DATA_VERSION,
-      page,
-      pageCount,
-      total: listed.length,
+  const pages = paginate(
+    posts.filter((post) => post !== featured),
+    site.postsPerPage,
+  );
+  pages.forEach((slice, index) => {
+    write(dataFiles.page(index + 1), {
+      version,
+      page: index + 1,
+      pageCount: pages.length,
+      total: posts.length - (featured ? 1 : 0),
       featured: featured?.meta ?? null,
       posts: slice.map((post) => post.meta),
     });
+  });
+
+  const groups = groupByTag(posts);
+  const tags = [...groups.values()].map(({ tag }) => tag).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  write(dataFiles.tags, { version, tags });
+  for (const { tag, posts: tagged } of groups.values()) {
+    const tagPages = paginate(tagged, site.postsPerPage);
+    tagPages.forEach((slice, index) => {
+      write(dataFiles.tagPage(tag.slug, index + 1), {
+        version,
+        tag,
+        page: index + 1,
+        pageCount: tagPages.length,
+        posts: slice.map((post) => post.meta),
+      });
+    });
   }
 
+  const order = new Map(posts.map((post, index) => [post, index]));
   posts.forEach((post, index) => {
     write(dataFiles.post(post.meta.slug), {
-      version: DATA_VERSION,
+      version,
       post: post.meta,
       markdown: post.markdown,
       assetBase: post.assetBase,
@@ -49,6 +125,7 @@ export function buildDataFiles(content: Content): Map<string, string> {
       // The list is newest first: the previous (older) post comes after this one.
       prev: link(posts[index + 1]),
       next: link(posts[index - 1]),
+      related: relatedPosts(post, order, groups),
     });
   });
   return files;

@@ -4,6 +4,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { CONTENT_UPDATE_EVENT, MEDIA_DIR } from '../content/files.ts';
 import { buildDataFiles } from './data-files.ts';
 import { type Content, loadContent } from './load-content.ts';
+import { readAbout } from './read-about.ts';
 import { ContentError } from './problems.ts';
 
 export interface QuireOptions {
@@ -50,7 +51,7 @@ export function quire(options: QuireOptions = {}): Plugin {
   const reload = () => {
     try {
       content = loadContent(contentDir, { drafts: !production });
-      data = buildDataFiles(content);
+      data = buildDataFiles(content, readAbout(contentDir));
       failure = undefined;
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;

@@ -1,7 +1,8 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useNavigation } from 'react-router-dom';
+import { Link, NavLink, useLocation, useNavigation } from 'react-router-dom';
 import { paths } from '../app/paths';
 import type { Site } from '../content/schema';
+import { ThemeToggle } from './theme-toggle';
 
 /**
  * After a client-side navigation, moves focus to the new page's heading and announces its title,
@@ -29,7 +30,7 @@ function useFocusOnNavigate(mainRef: React.RefObject<HTMLElement | null>) {
 }
 
 /** The frame around every page: skip link, header, main landmark, footer, navigation progress. */
-export function Layout({ site, children }: { site: Pick<Site, 'title' | 'description' | 'author'>; children: ReactNode }) {
+export function Layout({ site, about = false, children }: { site: Pick<Site, 'title' | 'description' | 'author'>; about?: boolean; children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const announcement = useFocusOnNavigate(mainRef);
   const navigation = useNavigation();
@@ -48,10 +49,24 @@ export function Layout({ site, children }: { site: Pick<Site, 'title' | 'descrip
           <nav aria-label="Main">
             <ul>
               <li>
-                <Link to={paths.home.href()}>Home</Link>
+                <NavLink to={paths.home.href()} end>
+                  Home
+                </NavLink>
               </li>
+              <li>
+                <NavLink to={paths.tags.href()}>Tags</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.archive.href()}>Archive</NavLink>
+              </li>
+              {about && (
+                <li>
+                  <NavLink to={paths.about.href()}>About</NavLink>
+                </li>
+              )}
             </ul>
           </nav>
+          <ThemeToggle />
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} aria-busy={navigation.state === 'loading'}>

@@ -4,6 +4,9 @@ export const dataFiles = {
   site: 'data/site.json',
   page: (page: number) => `data/pages/${page}.json`,
   post: (slug: string) => `data/posts/${slug}.json`,
+  tags: 'data/tags.json',
+  tagPage: (tag: string, page: number) => `data/tags/${tag}/${page}.json`,
+  about: 'data/about.json',
 } as const;
 
 /** Folder under the site root that files from `content/` are copied to. */

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchData } from './fetch-data.ts';
 import { dataFiles } from './files.ts';
-import { manifestSchema, pageFileSchema, postFileSchema, siteFileSchema } from './schema.ts';
+import { aboutFileSchema, manifestSchema, pageFileSchema, postFileSchema, siteFileSchema, tagPageFileSchema, tagsFileSchema } from './schema.ts';
 
 /**
  * Query factories: one per data file, with hierarchical keys so `['quire']` invalidates everything
@@ -18,3 +18,15 @@ export const postQuery = (slug: string) =>
 
 export const manifestQuery = () =>
   queryOptions({ queryKey: ['quire', 'manifest'], queryFn: ({ signal }) => fetchData(dataFiles.manifest, manifestSchema, signal) });
+
+export const tagsQuery = () =>
+  queryOptions({ queryKey: ['quire', 'tags'], queryFn: ({ signal }) => fetchData(dataFiles.tags, tagsFileSchema, signal) });
+
+export const tagPageQuery = (tag: string, page: number) =>
+  queryOptions({
+    queryKey: ['quire', 'tag', tag, page],
+    queryFn: ({ signal }) => fetchData(dataFiles.tagPage(tag, page), tagPageFileSchema, signal),
+  });
+
+export const aboutQuery = () =>
+  queryOptions({ queryKey: ['quire', 'about'], queryFn: ({ signal }) => fetchData(dataFiles.about, aboutFileSchema, signal) });

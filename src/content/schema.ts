@@ -99,8 +99,8 @@ const versioned = <T extends z.ZodRawShape>(shape: T) =>
 export const manifestSchema = versioned({ site: siteSchema, posts: z.array(postMetaSchema) });
 export type Manifest = z.infer<typeof manifestSchema>;
 
-/** `data/site.json`: the settings every page's layout needs. */
-export const siteFileSchema = versioned({ site: siteSchema });
+/** `data/site.json`: the settings every page's layout needs, and which optional pages exist. */
+export const siteFileSchema = versioned({ site: siteSchema, about: z.boolean() });
 export type SiteFile = z.infer<typeof siteFileSchema>;
 
 /** `data/pages/N.json`: one page of the home listing, so the home page never loads the whole manifest. */
@@ -132,8 +132,35 @@ export const postFileSchema = versioned({
   images: z.record(z.string(), z.object({ width: z.number(), height: z.number() })),
   prev: postLinkSchema.nullable(),
   next: postLinkSchema.nullable(),
+  /** Up to three other posts, most shared tags first, then the newest. */
+  related: z.array(postLinkSchema),
 });
 export type PostFile = z.infer<typeof postFileSchema>;
+
+const tagSchema = z.object({ name: z.string(), slug: z.string(), count: z.number() });
+export type Tag = z.infer<typeof tagSchema>;
+
+/** `data/tags.json`: every tag with its post count, most used first. */
+export const tagsFileSchema = versioned({ tags: z.array(tagSchema) });
+export type TagsFile = z.infer<typeof tagsFileSchema>;
+
+/** `data/tags/SLUG/N.json`: one page of a tag's posts, paged like the home page. */
+export const tagPageFileSchema = versioned({
+  tag: tagSchema,
+  page: z.number(),
+  pageCount: z.number(),
+  posts: z.array(postMetaSchema),
+});
+export type TagPageFile = z.infer<typeof tagPageFileSchema>;
+
+/** `data/about.json`: the about page from `content/about.md`, when there is one. */
+export const aboutFileSchema = versioned({
+  title: z.string(),
+  markdown: z.string(),
+  assetBase: z.string(),
+  images: z.record(z.string(), z.object({ width: z.number(), height: z.number() })),
+});
+export type AboutFile = z.infer<typeof aboutFileSchema>;
 
 /** The settings of a blog whose `site.yaml` is absent or not yet loaded. */
 export const defaultSite: Site = siteSchema.parse({});

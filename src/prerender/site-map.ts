@@ -1,15 +1,34 @@
 import { paths } from '../app/paths';
-import type { Manifest, Site } from '../content/schema';
+import type { Manifest, Site, Tag } from '../content/schema';
 import { absoluteUrl } from './urls';
 
+/** What the build wrote that decides which pages exist. */
+export interface SiteShape {
+  manifest: Manifest;
+  /** Pages of the home listing. */
+  pageCount: number;
+  tags: Tag[];
+  about: boolean;
+}
+
+const pagesAfterFirst = (count: number, href: (page: number) => string) =>
+  Array.from({ length: Math.max(0, count - 1) }, (_, index) => ({ path: href(index + 2) }));
+
 /** Every URL the pre-renderer writes a page for (the not-found page aside), with its last change. */
-export function siteRoutes(manifest: Manifest, pageCount: number): { path: string; modified?: string }[] {
-  const { posts } = manifest;
+export function siteRoutes({ manifest, pageCount, tags, about }: SiteShape): { path: string; modified?: string }[] {
+  const { posts, site } = manifest;
   const newest = posts[0] ? (posts[0].updated ?? posts[0].date) : undefined;
   return [
     { path: paths.home.href(), modified: newest },
-    ...Array.from({ length: pageCount - 1 }, (_, index) => ({ path: paths.page.href(index + 2) })),
+    ...pagesAfterFirst(pageCount, paths.page.href),
     ...posts.map((post) => ({ path: paths.post.href(post.slug), modified: post.updated ?? post.date })),
+    { path: paths.tags.href() },
+    ...tags.flatMap((tag) => [
+      { path: paths.tag.href(tag.slug) },
+      ...pagesAfterFirst(Math.ceil(tag.count / site.postsPerPage), (page) => paths.tag.href(tag.slug, page)),
+    ]),
+    { path: paths.archive.href(), modified: newest },
+    ...(about ? [{ path: paths.about.href() }] : []),
   ];
 }
 
@@ -17,12 +36,12 @@ const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!);
 
 /** `sitemap.xml` (every page, posts with their last modification) and a `robots.txt` pointing to it. */
-export function writeSitemap(manifest: Manifest, pageCount: number, base: string): Map<string, string> {
+export function writeSitemap(shape: SiteShape, base: string): Map<string, string> {
   const files = new Map<string, string>();
-  const site: Site = manifest.site;
+  const site: Site = shape.manifest.site;
   if (!site.url) return files;
   const siteUrl = site.url;
-  const entries = siteRoutes(manifest, pageCount).map(({ path, modified }) => {
+  const entries = siteRoutes(shape).map(({ path, modified }) => {
     const lastmod = modified ? `<lastmod>${escapeXml(modified)}</lastmod>` : '';
     return `  <url><loc>${escapeXml(absoluteUrl(siteUrl, base, path))}</loc>${lastmod}</url>`;
   });

@@ -5,26 +5,14 @@ import { PageHead } from '../app/head';
 import { paths } from '../app/paths';
 import { Pager } from '../components/pager';
 import { PostCard } from '../components/post-card';
-import { DataError } from '../content/fetch-data';
 import { pageQuery, siteQuery } from '../content/queries';
-import { notFound } from './not-found';
+import { orNotFound, pageNumber } from './page-number';
 
-/** `/` is page 1; `/page/N` any other page. Anything that is not a page number is not found. */
-export function pageNumber(param: string | undefined): number {
-  if (param === undefined) return 1;
-  if (!/^[1-9]\d{0,5}$/.test(param)) notFound();
-  return Number(param);
-}
-
+/** `/` is page 1; `/page/N` any other page. */
 export const homeLoader =
   (queryClient: QueryClient) =>
   async ({ params }: LoaderFunctionArgs) => {
-    try {
-      await queryClient.ensureQueryData(pageQuery(pageNumber(params.page)));
-    } catch (error) {
-      if (error instanceof DataError && error.kind === 'not-found') notFound();
-      throw error;
-    }
+    await orNotFound(() => queryClient.ensureQueryData(pageQuery(pageNumber(params.page))));
     return null;
   };
 

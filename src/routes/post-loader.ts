@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router-dom';
-import { DataError } from '../content/fetch-data';
 import { postQuery } from '../content/queries';
 import { SLUG_PATTERN } from '../content/schema';
 import { notFound } from './not-found';
+import { orNotFound } from './page-number';
 
 /**
  * Kept apart from the post view so the fetch starts at once, while the view's code (the markdown
@@ -14,11 +14,6 @@ export const postLoader =
   async ({ params }: LoaderFunctionArgs) => {
     const slug = params.slug ?? '';
     if (!SLUG_PATTERN.test(slug)) notFound();
-    try {
-      await queryClient.ensureQueryData(postQuery(slug));
-    } catch (error) {
-      if (error instanceof DataError && error.kind === 'not-found') notFound();
-      throw error;
-    }
+    await orNotFound(() => queryClient.ensureQueryData(postQuery(slug)));
     return null;
   };

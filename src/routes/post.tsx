@@ -53,11 +53,23 @@ export function Post() {
           </MarkdownContent>
         </div>
       </div>
+      {data.related.length > 0 && (
+        <section className="related" aria-labelledby="related-heading">
+          <h2 id="related-heading">Related posts</h2>
+          <ul>
+            {data.related.map((related) => (
+              <li key={related.slug}>
+                <Link to={paths.post.href(related.slug)}>{related.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {(data.prev || data.next) && (
         <nav className="post-nav" aria-label="More posts">
           {data.prev ? (
             <Link to={paths.post.href(data.prev.slug)} rel="prev" className="post-nav-prev">
-              <span className="post-nav-label">Previous post</span>
+              <span className="post-nav-label">Previous post</span>{' '}
               <span>{data.prev.title}</span>
             </Link>
           ) : (
@@ -65,7 +77,7 @@ export function Post() {
           )}
           {data.next ? (
             <Link to={paths.post.href(data.next.slug)} rel="next" className="post-nav-next">
-              <span className="post-nav-label">Next post</span>
+              <span className="post-nav-label">Next post</span>{' '}
               <span>{data.next.title}</span>
             </Link>
           ) : (

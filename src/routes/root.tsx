@@ -14,7 +14,7 @@ export const rootLoader = (queryClient: QueryClient) => async () => {
 export function Root() {
   const { data } = useSuspenseQuery(siteQuery());
   return (
-    <Layout site={data.site}>
+    <Layout site={data.site} about={data.about}>
       <Outlet />
       <ScrollRestoration />
     </Layout>

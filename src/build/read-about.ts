@@ -1,0 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { MEDIA_DIR } from '../content/files.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { ContentError } from './problems.ts';
+
+export interface AboutPage {
+  title: string;
+  markdown: string;
+  assetBase: string;
+}
+
+const aboutSchema = z.object({ title: z.string({ error: 'expected a title, got nothing' }).trim().min(1) });
+
+/** `content/about.md`, the optional about page: a title in its front matter and markdown. */
+export function readAbout(contentDir: string, file = path.join(contentDir, 'about.md')): AboutPage | undefined {
+  if (!existsSync(file)) return undefined;
+  const display = path.relative(process.cwd(), file);
+  const read = readFrontMatter(readFileSync(file, 'utf8'), display);
+  if (!read.ok) throw new ContentError(read.problems);
+  const parsed = aboutSchema.safeParse(read.block.data);
+  if (!parsed.success) {
+    throw new ContentError(parsed.error.issues.map((issue) => ({ file: display, ...read.block.locate(issue.path), field: 'title', message: issue.message })));
+  }
+  return { title: parsed.data.title, markdown: read.block.body, assetBase: `${MEDIA_DIR}/` };
+}

@@ -1,0 +1,53 @@
+import { useSyncExternalStore } from 'react';
+
+/** Where the reader's choice is kept; public/theme.js reads the same key before first paint. */
+export const THEME_KEY = 'quire-theme';
+type Theme = 'light' | 'dark';
+
+const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  const query = darkQuery();
+  query.addEventListener('change', listener);
+  return () => {
+    listeners.delete(listener);
+    query.removeEventListener('change', listener);
+  };
+}
+
+function currentTheme(): Theme {
+  const chosen = document.documentElement.getAttribute('data-theme');
+  if (chosen === 'dark' || chosen === 'light') return chosen;
+  return darkQuery().matches ? 'dark' : 'light';
+}
+
+function setTheme(theme: Theme) {
+  document.documentElement.setAttribute('data-theme', theme);
+  try {
+    localStorage.setItem(THEME_KEY, theme);
+  } catch {
+    // Blocked storage: the choice lasts for this page only.
+  }
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Switches between light and dark and remembers the choice. The server does not know the
+ * reader's theme, so it renders the button without a pressed state; the browser fills it in.
+ */
+export function ThemeToggle() {
+  const theme = useSyncExternalStore(subscribe, currentTheme, () => null);
+  return (
+    <button
+      type="button"
+      className="theme-toggle"
+      aria-pressed={theme === null ? undefined : theme === 'dark'}
+      onClick={() => setTheme(currentTheme() === 'dark' ? 'light' : 'dark')}
+    >
+      <span aria-hidden="true">{theme === 'dark' ? '☾' : '☀'}</span>
+      <span className="visually-hidden">Dark theme</span>
+    </button>
+  );
+}

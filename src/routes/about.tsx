@@ -1,0 +1,22 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { PageHead } from '../app/head';
+import { paths } from '../app/paths';
+import { MarkdownContent } from '../components/markdown';
+import { aboutQuery, siteQuery } from '../content/queries';
+
+/** `/about`, from `content/about.md` when the blog has one. */
+export function About() {
+  const { site } = useSuspenseQuery(siteQuery()).data;
+  const about = useSuspenseQuery(aboutQuery()).data;
+  return (
+    <article className="post">
+      <PageHead site={site} title={about.title} description={site.description} path={paths.about.href()} />
+      <h1 tabIndex={-1}>{about.title}</h1>
+      <div className="prose">
+        <MarkdownContent assetBase={about.assetBase} images={about.images}>
+          {about.markdown}
+        </MarkdownContent>
+      </div>
+    </article>
+  );
+}
