@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 afterEach(() => cleanup());
 
 // jsdom has no layout; React Router's scroll restoration calls this on every navigation.
 window.scrollTo = () => {};
+
+// Lazy routes (the post view and its markdown renderer) are transformed on first import, which
+// can take seconds on a cold, busy machine.
+configure({ asyncUtilTimeout: 5000 });

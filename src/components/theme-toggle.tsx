@@ -4,23 +4,24 @@ import { useSyncExternalStore } from 'react';
 export const THEME_KEY = 'quire-theme';
 type Theme = 'light' | 'dark';
 
-const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)');
+// Old browsers and test DOMs have no matchMedia; they get the light default.
+const darkQuery = () => (typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : undefined);
 const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void) {
   listeners.add(listener);
   const query = darkQuery();
-  query.addEventListener('change', listener);
+  query?.addEventListener('change', listener);
   return () => {
     listeners.delete(listener);
-    query.removeEventListener('change', listener);
+    query?.removeEventListener('change', listener);
   };
 }
 
 function currentTheme(): Theme {
   const chosen = document.documentElement.getAttribute('data-theme');
   if (chosen === 'dark' || chosen === 'light') return chosen;
-  return darkQuery().matches ? 'dark' : 'light';
+  return darkQuery()?.matches ? 'dark' : 'light';
 }
 
 function setTheme(theme: Theme) {
