@@ -58,7 +58,7 @@ async function prerender() {
   const missing = await server.renderPage(`${base}__quire-not-found__/`, base);
   await writeFile(path.join(staging, '404.html'), page(missing));
 
-  const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(shape, base)]);
+  const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(shape, base), ...server.writeHeaders(base)]);
   for (const [file, text] of extras) await writeFile(path.join(staging, file), text);
   if (!manifest.site.url) {
     console.warn('Note: content/site.yaml has no `url`, so the feeds, sitemap and canonical links use relative URLs or are left out.');

@@ -1,7 +1,8 @@
 // `npm run preview`: serves a folder the way a plain static host does, and no more: files as they
-// are, a folder's index.html, a redirect to add the trailing slash, 404.html for anything else.
+// are, a folder's index.html, a redirect to add the trailing slash, 404.html for anything else,
+// and the headers of a Netlify/Cloudflare-style `_headers` file (so tests run under the site's CSP).
 // No rewrites to index.html, so what works here works on any static host.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 
@@ -19,11 +20,32 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+/** Rules of a `_headers` file: a path pattern (`*` matches anything) and its indented headers. */
+function readHeaderRules(file) {
+  if (!existsSync(file)) return [];
+  const rules = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+      rules.push({ pattern, headers: {} });
+    } else if (rules.length > 0) {
+      const [name, ...value] = line.trim().split(':');
+      rules.at(-1).headers[name.toLowerCase()] = value.join(':').trim();
+    }
+  }
+  return rules;
+}
+
 /** Starts a static server for `root` mounted at `base`; resolves with the server once listening. */
 export function serveStatic({ root, base = '/', port = 4173, host = '127.0.0.1' }) {
   const dir = path.resolve(root);
+  const rules = readHeaderRules(path.join(dir, '_headers'));
+  let requestPath = '/';
   const send = (res, status, file) => {
-    res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' };
+    for (const rule of rules) if (rule.pattern.test(requestPath)) Object.assign(headers, rule.headers);
+    res.writeHead(status, headers);
     createReadStream(file).pipe(res);
   };
   const notFound = (res) => {
@@ -39,6 +61,7 @@ export function serveStatic({ root, base = '/', port = 4173, host = '127.0.0.1' 
     } catch {
       return notFound(res);
     }
+    requestPath = pathname;
     if (!pathname.startsWith(base)) return notFound(res);
     const file = path.join(dir, pathname.slice(base.length));
     if (!file.startsWith(dir)) return notFound(res);

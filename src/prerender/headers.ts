@@ -1,0 +1,45 @@
+/**
+ * The policy the built site works under: scripts and styles from the site itself only (the theme
+ * script is a file, the state is JSON data, so no inline script runs), images also from https
+ * hosts since posts may embed them, and no plugins, frames or form posts elsewhere.
+ * Inline `style` attributes are allowed because the chart positions its labels with them.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' https: data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const REVALIDATE = 'public, max-age=0, must-revalidate';
+
+/**
+ * `_headers` for Netlify and Cloudflare Pages. Both merge every rule matching a path, joining
+ * repeated headers with commas, so Cache-Control is set only on rules that never overlap.
+ */
+export function writeHeaders(base: string): Map<string, string> {
+  const at = (path: string) => `${base}${path}`;
+  const rules: [string, Record<string, string>][] = [
+    [
+      at('*'),
+      {
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'strict-origin-when-cross-origin',
+      },
+    ],
+    // Vite names these files by content hash: a changed file is a new name.
+    [at('assets/*'), { 'Cache-Control': 'public, max-age=31536000, immutable' }],
+    ...['', 'index.html', '404.html', 'page/*', 'posts/*', 'tags/*', 'archive/*', 'about/*', 'search/*', 'data/*', 'posts.json', 'feed.json', 'rss.xml', 'atom.xml', 'sitemap.xml'].map(
+      (path): [string, Record<string, string>] => [at(path), { 'Cache-Control': REVALIDATE }],
+    ),
+  ];
+  const text = rules.map(([path, headers]) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n')).join('\n\n');
+  return new Map([['_headers', `${text}\n`]]);
+}
