@@ -11,7 +11,8 @@ const root = process.cwd();
 const dist = path.resolve(root, process.env.OUT_DIR ?? 'dist');
 await mkdir(path.dirname(dist), { recursive: true });
 const staging = await mkdtemp(path.join(path.dirname(dist), '.dist-'));
-const serverDir = await mkdtemp(path.join(path.dirname(dist), '.server-'));
+// The server bundle imports packages from node_modules, so it must live inside the project.
+const serverDir = await mkdtemp(path.join(root, '.server-'));
 const quiet = process.env.CI || process.env.QUIRE_QUIET;
 const started = performance.now();
 
@@ -66,16 +67,26 @@ async function prerender() {
   return routes.length;
 }
 
+const phases = [];
+const timed = async (name, step) => {
+  const start = performance.now();
+  const result = await step();
+  phases.push(`${name} ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  return result;
+};
+
 try {
   const logLevel = quiet ? 'warn' : 'info';
-  await build({ root, logLevel, build: { outDir: staging, emptyOutDir: true } });
-  await build({ root, logLevel, build: { ssr: 'src/entry-server.tsx', outDir: serverDir, emptyOutDir: true, copyPublicDir: false } });
-  const pages = await prerender();
+  await timed('client and data', () => build({ root, logLevel, build: { outDir: staging, emptyOutDir: true, reportCompressedSize: !quiet } }));
+  await timed('server bundle', () =>
+    build({ root, logLevel, build: { ssr: 'src/entry-server.tsx', outDir: serverDir, emptyOutDir: true, copyPublicDir: false } }),
+  );
+  const pages = await timed('pre-render', prerender);
   const previous = existsSync(dist) ? `${dist}.old-${process.pid}` : undefined;
   if (previous) await rename(dist, previous);
   await rename(staging, dist);
   if (previous) await rm(previous, { recursive: true, force: true });
-  console.log(`Built ${pages} pages into ${path.relative(root, dist) || '.'}/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`Built ${pages} pages into ${path.relative(root, dist) || '.'}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')})`);
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
   // Vite already printed its own errors; content errors list every problem as file:line:column.

@@ -95,6 +95,8 @@ export function quire(options: QuireOptions = {}): Plugin {
       production = config.command === 'build';
     },
     buildStart() {
+      // The server bundle only renders; the data it reads is what the client build wrote.
+      if (this.environment?.config.consumer === 'server') return;
       reload();
       if (failure) this.error(failure.message);
     },
