@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MEDIA_DIR } from '../content/files.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { ContentError } from './problems.ts';
@@ -11,7 +11,7 @@ export interface AboutPage {
   assetBase: string;
 }
 
-const aboutSchema = z.object({ title: z.string({ error: 'expected a title, got nothing' }).trim().min(1) });
+const aboutSchema = z.object({ title: z.string({ error: 'expected a title, got nothing' }).check(z.trim(), z.minLength(1, { error: 'expected a title, got an empty string' })) });
 
 /** `content/about.md`, the optional about page: a title in its front matter and markdown. */
 export function readAbout(contentDir: string, file = path.join(contentDir, 'about.md')): AboutPage | undefined {

@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { slug as slugify } from 'github-slugger';
 import { imageSize } from 'image-size';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { MEDIA_DIR } from '../content/files.ts';
 import { type Heading, type PostMeta, SLUG_PATTERN, frontMatterSchema } from '../content/schema.ts';
-import { analyseMarkdown, isRelativeUrl } from './analyse-markdown.ts';
+import { DEFAULT_MARKDOWN_LIMITS, type MarkdownLimits, analyseMarkdown, checkMarkdownLimits, isRelativeUrl } from './analyse-markdown.ts';
 import { readFrontMatter } from './front-matter.ts';
 import type { ContentProblem } from './problems.ts';
 
@@ -22,6 +22,14 @@ export interface LoadedPost {
   file: string;
 }
 
+/** How big and how deeply nested a post may be; beyond these the build refuses it with a position. */
+export interface PostLimits extends MarkdownLimits {
+  /** Largest post file in bytes (UTF-8). Parsing takes about a second per 200 KB, here and again in the reader's browser. */
+  maxBytes: number;
+}
+
+export const DEFAULT_POST_LIMITS: PostLimits = { maxBytes: 512 * 1024, ...DEFAULT_MARKDOWN_LIMITS };
+
 export interface PostSource {
   /** Absolute path of the markdown file. */
   path: string;
@@ -29,6 +37,8 @@ export interface PostSource {
   contentDir: string;
   /** How the file is named in messages, e.g. `content/posts/x.md`. */
   file: string;
+  /** Overrides of DEFAULT_POST_LIMITS. */
+  limits?: Partial<PostLimits>;
 }
 
 export type ReadResult = { ok: true; post: LoadedPost } | { ok: false; problems: ContentProblem[] };
@@ -42,10 +52,29 @@ export function slugFromPath(filePath: string): string {
   return slugify(name.normalize('NFKC'));
 }
 
-function zodProblems(error: z.ZodError, file: string, locate: (p: readonly PropertyKey[]) => { line: number; column: number }) {
+/**
+ * Slugs name output files and URLs, so two that look the same must be the same: NFKC turns
+ * decomposed accents (NFD, as macOS writes file names) and full-width letters into their usual form.
+ */
+export const normaliseSlug = (slug: string) => slug.normalize('NFKC');
+
+/** Characters that render as nothing (zero-width, Hangul fillers, bidi controls): a slug made of them looks empty or like another. */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}]/u;
+
+/** Bytes as a reader would say them: 512 KiB, 5.0 MiB. */
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+
+/** The problem with a post file's size, if it is over the limit; checked before the file is read when possible. */
+export function sizeProblem(bytes: number, file: string, limits?: Partial<PostLimits>): ContentProblem | undefined {
+  const { maxBytes } = { ...DEFAULT_POST_LIMITS, ...limits };
+  if (bytes <= maxBytes) return undefined;
+  return { file, line: 1, column: 1, message: `expected a post of at most ${size(maxBytes)}, got ${size(bytes)}; split it into several posts` };
+}
+
+function zodProblems(error: z.core.$ZodError, file: string, locate: (p: readonly PropertyKey[]) => { line: number; column: number }) {
   return error.issues.map((issue): ContentProblem => {
     const field = issue.path.map(String).join('.') || 'front matter';
-    const message = issue.code === 'invalid_type' && issue.input === undefined ? `expected a value, got nothing` : issue.message;
+    const message = issue.code === 'invalid_type' && issue.input === undefined ? issue.message.replace(/got undefined$/, 'got nothing') : issue.message;
     return { file, ...locate(issue.path), field, message };
   });
 }
@@ -58,13 +87,25 @@ function resolveLocal(url: string, fromDir: string, contentDir: string): { ok: t
   } catch {
     return { ok: false, why: `expected a valid relative URL, got ${JSON.stringify(url)}` };
   }
+  const outside = { ok: false as const, why: `expected a path inside the content folder, got ${JSON.stringify(url)}` };
+  const inside = (from: string, to: string) => {
+    const relative = path.relative(from, to);
+    return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+  };
   const absolute = path.resolve(fromDir, decoded);
-  const relative = path.relative(contentDir, absolute);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
-    return { ok: false, why: `expected a path inside the content folder, got ${JSON.stringify(url)}` };
-  }
-  if (!existsSync(absolute) || !statSync(absolute).isFile()) {
+  if (decoded.includes('\0') || !inside(contentDir, absolute)) return outside;
+  let real: string;
+  try {
+    real = realpathSync(absolute);
+    if (!statSync(real).isFile()) throw new Error('not a file');
+  } catch {
     return { ok: false, why: `expected a file beside the post, got ${JSON.stringify(url)} which does not exist` };
+  }
+  // A symbolic link inside the folder may point anywhere; what counts is where it lands.
+  const realContent = realpathSync(contentDir);
+  if (!inside(realContent, real)) return outside;
+  if (path.relative(realContent, real) !== path.relative(contentDir, absolute)) {
+    return { ok: false, why: `expected a file, got ${JSON.stringify(url)} which is a symbolic link; links are not published, copy the file in` };
   }
   if (absolute.endsWith('.md')) {
     return { ok: false, why: `expected a file other than markdown, got ${JSON.stringify(url)}; link to posts as /posts/SLUG` };
@@ -81,39 +122,69 @@ function measureImage(absolute: string): { width: number; height: number } | und
   }
 }
 
-/** Reads one post: front matter checked against the schema, body analysed, local files checked. */
+/** The slug's problem, if it cannot name a URL segment and an output file. */
+function slugProblem(slug: string, fromFrontMatter: boolean, filePath: string): string | undefined {
+  const invisible = INVISIBLE.exec(slug);
+  if (invisible) {
+    const code = `U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    return `expected visible letters, digits and hyphens, got ${JSON.stringify(slug)} which contains the invisible character ${code}`;
+  }
+  if (SLUG_PATTERN.test(slug)) return undefined;
+  return fromFrontMatter
+    ? `expected lower-case letters, digits and single hyphens, got ${JSON.stringify(slug)}`
+    : `expected a file name that makes a URL slug (letters, digits, hyphens), got ${JSON.stringify(path.basename(filePath))}; rename the file or set slug: in the front matter`;
+}
+
+/**
+ * Reads one post: front matter checked against the schema, body checked against the limits and
+ * analysed, local files checked. Never throws on bad content: every problem comes back with its place.
+ */
 export function readPost(source: string, where: PostSource): ReadResult {
   const { file, contentDir } = where;
+  const limits = { ...DEFAULT_POST_LIMITS, ...where.limits };
+  const tooBig = sizeProblem(Buffer.byteLength(source, 'utf8'), file, limits);
+  if (tooBig) return { ok: false, problems: [tooBig] };
   const read = readFrontMatter(source, file);
   if (!read.ok) return read;
   const { block } = read;
-  const parsed = frontMatterSchema.safeParse(block.data);
+  const written = block.data.slug;
+  const data = typeof written === 'string' ? { ...block.data, slug: normaliseSlug(written) } : block.data;
+  const parsed = frontMatterSchema.safeParse(data);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, file, block.locate) };
   const front = parsed.data;
 
   const problems: ContentProblem[] = [];
   const slug = front.slug ?? slugFromPath(where.path);
-  if (!SLUG_PATTERN.test(slug)) {
-    problems.push({
-      file,
-      line: 1,
-      column: 1,
-      field: 'slug',
-      message: `expected a file name that makes a URL slug (letters, digits, hyphens), got ${JSON.stringify(path.basename(where.path))}`,
-    });
+  const badSlug = slugProblem(slug, front.slug !== undefined, where.path);
+  if (badSlug) problems.push({ file, ...(front.slug !== undefined ? block.locate(['slug']) : { line: 1, column: 1 }), field: 'slug', message: badSlug });
+
+  const bodyPosition = (line: number, column: number) => ({ line: line + block.bodyLine - 1, column });
+  const tooComplex = checkMarkdownLimits(block.body, limits);
+  if (tooComplex) return { ok: false, problems: [...problems, { file, ...bodyPosition(tooComplex.line, tooComplex.column), message: tooComplex.message }] };
+  let facts: ReturnType<typeof analyseMarkdown>;
+  try {
+    facts = analyseMarkdown(block.body);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const message = `expected markdown nested at most ${limits.maxDepth} levels deep, got nesting too deep to parse (${error.message})`;
+    return { ok: false, problems: [...problems, { file, ...bodyPosition(1, 1), message }] };
+  }
+  if (facts.deepest.depth > limits.maxDepth) {
+    const { line, column, depth } = facts.deepest;
+    const message = `expected markdown nested at most ${limits.maxDepth} levels deep, got ${depth} (lists, quotes, emphasis or links inside each other)`;
+    return { ok: false, problems: [...problems, { file, ...bodyPosition(line, column), message }] };
   }
 
   const postDir = path.dirname(where.path);
   const assetBase = `${MEDIA_DIR}/${toPosix(path.relative(contentDir, postDir))}/`.replace(/\/+$/, '/');
-  const facts = analyseMarkdown(block.body);
-  const images: LoadedPost['images'] = {};
+  const images = new Map<string, { width: number; height: number }>();
   for (const reference of facts.references) {
     const resolved = resolveLocal(reference.url, postDir, contentDir);
     if (!resolved.ok) {
-      problems.push({ file, line: reference.line + block.bodyLine - 1, column: reference.column, field: reference.kind, message: resolved.why });
+      problems.push({ file, ...bodyPosition(reference.line, reference.column), field: reference.kind, message: resolved.why });
     } else if (reference.kind === 'image') {
       const size = measureImage(resolved.absolute);
-      if (size) images[reference.url] = size;
+      if (size) images.set(reference.url, size);
     }
   }
 
@@ -135,11 +206,11 @@ export function readPost(source: string, where: PostSource): ReadResult {
     date: front.date,
     ...(front.updated ? { updated: front.updated } : {}),
     tags: [...new Set(front.tags)],
-    excerpt: front.description ?? facts.excerpt,
+    excerpt: front.description || facts.excerpt,
     readingTime: facts.readingTime,
     featured: front.featured,
     ...(front.draft ? { draft: true } : {}),
     ...(image ? { image } : {}),
   };
-  return { ok: true, post: { meta, markdown: block.body, headings: facts.headings, toc: front.toc, assetBase, images, file } };
+  return { ok: true, post: { meta, markdown: block.body, headings: facts.headings, toc: front.toc, assetBase, images: Object.fromEntries(images), file } };
 }

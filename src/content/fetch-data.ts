@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export type DataErrorKind = 'offline' | 'not-found' | 'server' | 'invalid' | 'version';
 
@@ -23,7 +23,7 @@ export function siteUrl(file: string): string {
  * Fetches one of the site's JSON files and checks it against its schema, so a truncated file,
  * an HTML page served in its place or data from another version fails loudly instead of rendering wrong.
  */
-export async function fetchData<T extends z.ZodType>(file: string, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {
+export async function fetchData<T extends z.ZodMiniType>(file: string, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {
   let response: Response;
   try {
     response = await fetch(siteUrl(file), { signal, headers: { accept: 'application/json' } });

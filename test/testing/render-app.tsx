@@ -16,7 +16,7 @@ export function fixtureFiles(contentDir = FIXTURE_BLOG, drafts = false): Map<str
   return buildDataFiles(loadContent(contentDir, { drafts }), readAbout(contentDir));
 }
 
-export type FetchHandler = (file: string) => Response | Promise<Response> | undefined;
+export type FetchHandler = (file: string) => Response | Promise<Response | undefined> | undefined;
 
 /**
  * Replaces `fetch` with one that serves the given files (paths under the site root), as a static
