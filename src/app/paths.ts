@@ -1,3 +1,5 @@
+import { SEARCH_PATTERN, searchHref } from '../search/search-href';
+
 /**
  * Every route pattern and the href builder that goes with it, in one place. Hrefs end in a slash
  * so that each page maps to a folder's index.html on any static host without a redirect.
@@ -14,4 +16,5 @@ export const paths = {
   },
   archive: { pattern: '/archive', href: () => '/archive/' },
   about: { pattern: '/about', href: () => '/about/' },
+  search: { pattern: SEARCH_PATTERN, href: searchHref },
 } as const;

@@ -7,6 +7,7 @@ import { NotFound, notFound } from '../routes/not-found';
 import { postLoader } from '../routes/post-loader';
 import { Root, RootError, RootFallback, rootLoader } from '../routes/root';
 import { RouteError } from '../routes/route-error';
+import { Search, searchLoader, searchShouldRevalidate } from '../routes/search';
 import { TagPosts, tagLoader } from '../routes/tag';
 import { Tags, tagsLoader } from '../routes/tags';
 import { paths } from './paths';
@@ -45,6 +46,14 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: paths.about.pattern,
               loader: aboutLoader(queryClient),
               lazy: async () => ({ Component: (await import('../routes/about')).About }),
+            },
+            {
+              id: 'search',
+              path: paths.search.pattern,
+              loader: searchLoader(queryClient),
+              // Typing on the page rewrites ?q=; the page fetches those results itself.
+              shouldRevalidate: searchShouldRevalidate,
+              element: <Search />,
             },
             // Unknown URLs fail like unknown slugs, so every not-found page is the same tree and
             // the pre-rendered 404.html hydrates at whatever URL the host serves it.

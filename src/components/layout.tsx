@@ -1,7 +1,8 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { Link, NavLink, useLocation, useNavigation } from 'react-router-dom';
+import { Link, NavLink, useLocation, useNavigation, useNavigationType } from 'react-router-dom';
 import { paths } from '../app/paths';
 import type { Site } from '../content/schema';
+import { SearchBox } from '../search/search-box';
 import { ThemeToggle } from './theme-toggle';
 
 /**
@@ -12,12 +13,19 @@ function useFocusOnNavigate(mainRef: React.RefObject<HTMLElement | null>) {
   const location = useLocation();
   const [announcement, setAnnouncement] = useState('');
   const first = useRef(true);
+  const navigationType = useNavigationType();
+  const lastPathname = useRef(location.pathname);
   useEffect(() => {
+    const samePage = lastPathname.current === location.pathname;
+    lastPathname.current = location.pathname;
     if (first.current) {
       first.current = false;
       return;
     }
     if (location.hash) return;
+    // A page rewriting its own query string as the reader types (search's ?q=) is not a new page:
+    // taking focus to the heading would pull the reader out of the field mid-word.
+    if (samePage && navigationType === 'REPLACE') return;
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     const target = heading ?? mainRef.current;
     if (target) {
@@ -25,7 +33,7 @@ function useFocusOnNavigate(mainRef: React.RefObject<HTMLElement | null>) {
       target.focus({ preventScroll: true });
     }
     setAnnouncement(document.title);
-  }, [location.pathname, location.search, location.hash, mainRef]);
+  }, [location.pathname, location.search, location.hash, mainRef, navigationType]);
   return announcement;
 }
 
@@ -66,6 +74,7 @@ export function Layout({ site, about = false, children }: { site: Pick<Site, 'ti
               )}
             </ul>
           </nav>
+          <SearchBox />
           <ThemeToggle />
         </div>
       </header>

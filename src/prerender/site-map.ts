@@ -15,7 +15,7 @@ const pagesAfterFirst = (count: number, href: (page: number) => string) =>
   Array.from({ length: Math.max(0, count - 1) }, (_, index) => ({ path: href(index + 2) }));
 
 /** Every URL the pre-renderer writes a page for (the not-found page aside), with its last change. */
-export function siteRoutes({ manifest, pageCount, tags, about }: SiteShape): { path: string; modified?: string }[] {
+export function siteRoutes({ manifest, pageCount, tags, about }: SiteShape): { path: string; modified?: string; unlisted?: boolean }[] {
   const { posts, site } = manifest;
   const newest = posts[0] ? (posts[0].updated ?? posts[0].date) : undefined;
   return [
@@ -29,6 +29,8 @@ export function siteRoutes({ manifest, pageCount, tags, about }: SiteShape): { p
     ]),
     { path: paths.archive.href(), modified: newest },
     ...(about ? [{ path: paths.about.href() }] : []),
+    // The search page's shell, so /search/?q=... loads on any static host; not content to index.
+    { path: paths.search.href(), unlisted: true },
   ];
 }
 
@@ -41,7 +43,9 @@ export function writeSitemap(shape: SiteShape, base: string): Map<string, string
   const site: Site = shape.manifest.site;
   if (!site.url) return files;
   const siteUrl = site.url;
-  const entries = siteRoutes(shape).map(({ path, modified }) => {
+  const entries = siteRoutes(shape)
+    .filter((route) => !route.unlisted)
+    .map(({ path, modified }) => {
     const lastmod = modified ? `<lastmod>${escapeXml(modified)}</lastmod>` : '';
     return `  <url><loc>${escapeXml(absoluteUrl(siteUrl, base, path))}</loc>${lastmod}</url>`;
   });

@@ -29,6 +29,7 @@ test('with JavaScript disabled a reader can read a post and follow its links', a
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/');
+  await page.getByRole('link', { name: 'Archive' }).click();
   await page.getByRole('link', { name: /The OOM killer, the page cache/ }).first().click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/OOM/);
   await expect(page.locator('table').first()).toBeVisible();

@@ -91,6 +91,6 @@ describe('post page', () => {
     await userEvent.click(await screen.findByRole('link', { name: 'Reading an OOM kill' }));
     const heading = await screen.findByRole('heading', { level: 1, name: 'Reading an OOM kill' });
     await waitFor(() => expect(heading).toHaveFocus());
-    expect(screen.getByRole('status')).toHaveTextContent('Reading an OOM kill · Fixture Notes');
+    expect(screen.getByText('Reading an OOM kill · Fixture Notes')).toHaveAttribute('role', 'status');
   });
 });
