@@ -3,6 +3,26 @@ import { useSyncExternalStore } from 'react';
 const subscribe = () => () => {};
 const readerLocale = () => navigator.language;
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale and kind of date: creating them is the costly part of formatting. */
+function formatter(locale: string, dateOnly: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${dateOnly}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
+    // A bare date means that calendar day everywhere, so it must not shift with the reader's time zone.
+    if (dateOnly) options.timeZone = 'UTC';
+    try {
+      cached = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      cached = new Intl.DateTimeFormat('en', options);
+    }
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 /**
  * Formats dates in the reader's locale. The server (and hydration) use the site's language so
  * the pre-rendered HTML and the first client render agree; React then switches to the reader's.
@@ -12,12 +32,7 @@ export function useDateFormatter(siteLanguage: string) {
   return (date: string) => {
     const dateOnly = !date.includes('T');
     const value = new Date(dateOnly ? `${date}T00:00:00Z` : date);
-    try {
-      // A bare date means that calendar day everywhere, so it must not shift with the reader's time zone.
-      return value.toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric', ...(dateOnly ? { timeZone: 'UTC' } : {}) });
-    } catch {
-      return date.slice(0, 10);
-    }
+    return Number.isNaN(value.getTime()) ? date.slice(0, 10) : formatter(locale, dateOnly).format(value);
   };
 }
 
