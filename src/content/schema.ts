@@ -60,6 +60,8 @@ export const siteSchema = z.object({
   author: z._default(text('a name'), ''),
   url: z.optional(z.url({ protocol: /^https?$/, error: expected('an absolute http(s) URL') })),
   language: z._default(text('a language tag like en'), 'en'),
+  /** Default link-preview image: a file under the content folder or an https URL. */
+  image: z.optional(text('an image path or URL')),
   postsPerPage: z._default(
     z.int({ error: expected('a whole number') }).check(z.minimum(1, { error: expected('at least 1') }), z.maximum(100, { error: expected('at most 100') })),
     10,

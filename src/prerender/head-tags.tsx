@@ -7,6 +7,17 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/**
+ * The page's preview image as an absolute URL: the post's own (already a site path like
+ * `media/posts/x/cover.svg`), else the site's default (a path under the content folder).
+ */
+function previewImage(own: string | undefined, siteDefault: string | undefined, abs: (path: string) => string) {
+  const isUrl = (value: string) => /^https?:\/\//i.test(value);
+  if (own) return abs(isUrl(own) || own.startsWith('/') ? own : `/${own}`);
+  if (siteDefault) return abs(isUrl(siteDefault) ? siteDefault : `/media/${siteDefault.replace(/^\.?\//, '')}`);
+  return undefined;
+}
+
 export interface HeadTagsProps {
   head: PageHeadData;
   site: Site;
@@ -22,7 +33,7 @@ export function HeadTags({ head, site, base }: HeadTagsProps) {
   const abs = (path: string) => (site.url ? absoluteUrl(site.url, base, path) : `${base}${path.replace(/^\//, '')}`);
   const title = documentTitle(head, site.title);
   const url = abs(head.path);
-  const image = head.image ? abs(head.image.startsWith('/') || /^https?:/i.test(head.image) ? head.image : `/${head.image}`) : undefined;
+  const image = previewImage(head.image, site.image, abs);
   const description = head.description || site.description;
   const type = head.type ?? 'website';
   const jsonLd =
