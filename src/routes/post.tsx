@@ -7,6 +7,17 @@ import { PostDate } from '../components/post-date';
 import { TagList } from '../components/tag-list';
 import { TableOfContents } from '../components/toc/table-of-contents';
 import { postQuery, siteQuery } from '../content/queries';
+import type { PostLink } from '../content/schema';
+
+/** A link to the older or newer post, or an empty cell that keeps the other in its column. */
+function NeighbourLink({ post, rel, label }: { post: PostLink | null; rel: 'prev' | 'next'; label: string }) {
+  if (!post) return <span />;
+  return (
+    <Link to={paths.post.href(post.slug)} rel={rel} className={`post-nav-${rel}`}>
+      <span className="post-nav-label">{label}</span> <span>{post.title}</span>
+    </Link>
+  );
+}
 
 /** `/posts/:slug`: the post itself, then links to its neighbours. */
 export function Post() {
@@ -67,22 +78,8 @@ export function Post() {
       )}
       {(data.prev || data.next) && (
         <nav className="post-nav" aria-label="More posts">
-          {data.prev ? (
-            <Link to={paths.post.href(data.prev.slug)} rel="prev" className="post-nav-prev">
-              <span className="post-nav-label">Previous post</span>{' '}
-              <span>{data.prev.title}</span>
-            </Link>
-          ) : (
-            <span />
-          )}
-          {data.next ? (
-            <Link to={paths.post.href(data.next.slug)} rel="next" className="post-nav-next">
-              <span className="post-nav-label">Next post</span>{' '}
-              <span>{data.next.title}</span>
-            </Link>
-          ) : (
-            <span />
-          )}
+          <NeighbourLink post={data.prev} rel="prev" label="Previous post" />
+          <NeighbourLink post={data.next} rel="next" label="Next post" />
         </nav>
       )}
     </article>
