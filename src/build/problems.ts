@@ -8,10 +8,23 @@ export interface ContentProblem {
   message: string;
 }
 
+/** Control, format (bidi, zero-width) and other invisible characters, but not the joiner and variation selectors of emoji. */
+const UNSAFE = /(?![\u200d\ufe00-\ufe0f])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
+
+/**
+ * Shows invisible characters as `\u{202e}`: messages quote file names and front matter, and an
+ * escape sequence or a right-to-left override printed raw could recolour the terminal or disguise
+ * the text (a file named to look like another). Newlines stay out too: one problem, one line.
+ */
+export function visible(text: string): string {
+  return text.replace(UNSAFE, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
+}
+
 /** `content/posts/x.md:3:7: date: expected a date like 2021-05-01, got "yesterday"` */
 export function formatProblem(problem: ContentProblem): string {
-  const where = `${problem.file}:${problem.line}:${problem.column}`;
-  return problem.field ? `${where}: ${problem.field}: ${problem.message}` : `${where}: ${problem.message}`;
+  const where = `${visible(problem.file)}:${problem.line}:${problem.column}`;
+  const message = visible(problem.message);
+  return problem.field ? `${where}: ${visible(problem.field)}: ${message}` : `${where}: ${message}`;
 }
 
 /** Thrown when the content cannot be built; carries every problem in every file, not just the first. */

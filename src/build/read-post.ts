@@ -24,11 +24,14 @@ export interface LoadedPost {
 
 /** How big and how deeply nested a post may be; beyond these the build refuses it with a position. */
 export interface PostLimits extends MarkdownLimits {
-  /** Largest post file in bytes (UTF-8). Parsing takes about a second per 200 KB, here and again in the reader's browser. */
+  /**
+   * Largest post file in bytes (UTF-8): 256 KiB is some 40,000 words. Parsing takes about a second
+   * per 100 KiB, here and again in every reader's browser, and longer for markup-heavy text.
+   */
   maxBytes: number;
 }
 
-export const DEFAULT_POST_LIMITS: PostLimits = { maxBytes: 512 * 1024, ...DEFAULT_MARKDOWN_LIMITS };
+export const DEFAULT_POST_LIMITS: PostLimits = { maxBytes: 256 * 1024, ...DEFAULT_MARKDOWN_LIMITS };
 
 export interface PostSource {
   /** Absolute path of the markdown file. */
@@ -61,14 +64,14 @@ export const normaliseSlug = (slug: string) => slug.normalize('NFKC');
 /** Characters that render as nothing (zero-width, Hangul fillers, bidi controls): a slug made of them looks empty or like another. */
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}]/u;
 
-/** Bytes as a reader would say them: 512 KiB, 5.0 MiB. */
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
+/** Bytes as a reader would say them: 256 KiB, 5.0 MiB. */
+const formatBytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`);
 
 /** The problem with a post file's size, if it is over the limit; checked before the file is read when possible. */
 export function sizeProblem(bytes: number, file: string, limits?: Partial<PostLimits>): ContentProblem | undefined {
   const { maxBytes } = { ...DEFAULT_POST_LIMITS, ...limits };
   if (bytes <= maxBytes) return undefined;
-  return { file, line: 1, column: 1, message: `expected a post of at most ${size(maxBytes)}, got ${size(bytes)}; split it into several posts` };
+  return { file, line: 1, column: 1, message: `expected a post of at most ${formatBytes(maxBytes)}, got ${formatBytes(bytes)}; split it into several posts` };
 }
 
 function zodProblems(error: z.core.$ZodError, file: string, locate: (p: readonly PropertyKey[]) => { line: number; column: number }) {
@@ -92,8 +95,9 @@ function resolveLocal(url: string, fromDir: string, contentDir: string): { ok: t
     const relative = path.relative(from, to);
     return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
   };
+  if (decoded.includes('\0')) return { ok: false, why: `expected a valid relative URL, got ${JSON.stringify(url)} which contains a NUL character` };
   const absolute = path.resolve(fromDir, decoded);
-  if (decoded.includes('\0') || !inside(contentDir, absolute)) return outside;
+  if (!inside(contentDir, absolute)) return outside;
   let real: string;
   try {
     real = realpathSync(absolute);
@@ -150,12 +154,12 @@ export function readPost(source: string, where: PostSource): ReadResult {
   const written = block.data.slug;
   const data = typeof written === 'string' ? { ...block.data, slug: normaliseSlug(written) } : block.data;
   const parsed = frontMatterSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, file, block.locate) };
-  const front = parsed.data;
+  // Invalid front matter does not stop the body being checked: every problem in the file at once.
+  const problems: ContentProblem[] = parsed.success ? [] : zodProblems(parsed.error, file, block.locate);
+  const front = parsed.success ? parsed.data : undefined;
 
-  const problems: ContentProblem[] = [];
-  const slug = front.slug ?? slugFromPath(where.path);
-  const badSlug = slugProblem(slug, front.slug !== undefined, where.path);
+  const slug = front?.slug ?? slugFromPath(where.path);
+  const badSlug = front && slugProblem(slug, front.slug !== undefined, where.path);
   if (badSlug) problems.push({ file, ...(front.slug !== undefined ? block.locate(['slug']) : { line: 1, column: 1 }), field: 'slug', message: badSlug });
 
   const bodyPosition = (line: number, column: number) => ({ line: line + block.bodyLine - 1, column });
@@ -188,7 +192,7 @@ export function readPost(source: string, where: PostSource): ReadResult {
     }
   }
 
-  let image = front.image;
+  let image = front?.image;
   if (image !== undefined) {
     if (isRelativeUrl(image)) {
       const resolved = resolveLocal(image, postDir, contentDir);
@@ -198,7 +202,7 @@ export function readPost(source: string, where: PostSource): ReadResult {
       problems.push({ file, ...block.locate(['image']), field: 'image', message: `expected a relative path or an http(s) URL, got ${JSON.stringify(image)}` });
     }
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (!front || problems.length > 0) return { ok: false, problems };
 
   const meta: PostMeta = {
     slug,
