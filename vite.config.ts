@@ -17,5 +17,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
+    // Route modules load lazily and are transformed on first use; on two busy cores that takes seconds.
+    testTimeout: 30_000,
   },
 });

@@ -9,4 +9,4 @@ window.scrollTo = () => {};
 
 // Lazy routes (the post view and its markdown renderer) are transformed on first import, which
 // can take seconds on a cold, busy machine.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 10_000 });
