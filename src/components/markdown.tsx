@@ -46,6 +46,8 @@ function components(images: MarkdownProps['images'], assetBase: string): Compone
   const sizes = new Map(Object.entries(images ?? {}).map(([written, size]) => [resolveUrl(written, assetBase), size]));
   return {
     a({ href = '', children, node: _node, ...rest }) {
+      // The URL filter blanked an unsafe link: keep its words, drop the link (an empty href reloads the page).
+      if (href === '') return <span className="blocked-link">{children}</span>;
       if (isSitePath(href)) {
         // Authors write site paths from the site root; the router adds the base path and keeps it client-side.
         return <Link to={href}>{children}</Link>;

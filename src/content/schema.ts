@@ -29,8 +29,12 @@ const expected = (what: string) => (issue: { input?: unknown }) => `expected ${w
 
 const dateField = z.string({ error: expected('a date like 2021-05-01') }).check(z.refine(isValidDate, { error: expected('a date like 2021-05-01') }));
 
-/** Slugs are URL path segments: lower-case letters and digits of any script, joined by single hyphens. */
-export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u;
+/**
+ * Slugs are URL path segments: lower-case letters and digits of any script (with the combining
+ * marks Devanagari or Thai need, and modifiers like Japanese ー), joined by single hyphens.
+ */
+export const SLUG_PATTERN =
+  /^[\p{Ll}\p{Lm}\p{Lo}\p{N}][\p{Ll}\p{Lm}\p{Lo}\p{N}\p{M}]*(?:-[\p{Ll}\p{Lm}\p{Lo}\p{N}][\p{Ll}\p{Lm}\p{Lo}\p{N}\p{M}]*)*$/u;
 
 const text = (what: string) => z.string({ error: expected(what) });
 const nonEmpty = (what: string) => text(what).check(z.trim(), z.minLength(1, { error: `expected ${what}, got an empty string` }));

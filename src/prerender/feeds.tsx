@@ -10,6 +10,12 @@ import { absoluteUrl } from './urls';
 /** Posts carried by each feed; readers only poll for what is new. */
 export const FEED_SIZE = 20;
 
+/**
+ * Text for the feed library's XML: it wraps titles in CDATA but escapes only the first `]]>`, and
+ * Atom marks titles as HTML, so markup in a title must arrive already escaped to stay text.
+ */
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 const time = (date: string) => new Date(date.includes('T') ? date : `${date}T00:00:00Z`);
 
 /** A post's body as HTML for feed readers: the same markdown pipeline as the page, URLs made absolute. */
@@ -50,16 +56,16 @@ export function writeFeeds(read: (file: string) => string, base: string): Map<st
   const siteUrl = site.url;
   const abs = (path: string) => absoluteUrl(siteUrl, base, path);
   const root = abs('/');
-  const author = site.author ? { name: site.author, link: root } : undefined;
+  const author = site.author ? { name: xmlText(site.author), link: root } : undefined;
   const feed = new Feed({
     id: root,
     link: root,
-    title: site.title,
-    description: site.description,
+    title: xmlText(site.title),
+    description: xmlText(site.description),
     language: site.language,
     updated: posts[0] ? time(posts[0].updated ?? posts[0].date) : undefined,
     generator: 'Quire',
-    copyright: site.author ? `© ${site.author}` : site.title,
+    copyright: xmlText(site.author ? `© ${site.author}` : site.title),
     author,
     feedLinks: { rss: abs('/rss.xml'), atom: abs('/atom.xml'), json: abs('/feed.json') },
   });
@@ -67,20 +73,29 @@ export function writeFeeds(read: (file: string) => string, base: string): Map<st
     const post: PostFile = postFileSchema.parse(JSON.parse(read(dataFiles.post(meta.slug))));
     const link = abs(paths.post.href(meta.slug));
     feed.addItem({
-      title: meta.title,
+      title: xmlText(meta.title),
       id: link,
       link,
       date: time(meta.updated ?? meta.date),
       published: time(meta.date),
-      description: meta.excerpt,
+      description: xmlText(meta.excerpt),
       content: postHtml(post, base, new URL(siteUrl).origin),
-      category: meta.tags.map((name) => ({ name })),
+      // Atom writes category labels into attributes unescaped.
+      category: meta.tags.map((name) => ({ name: name.replace(/[<>&"]/g, '') })),
       author: author ? [author] : undefined,
       image: meta.image ? abs(meta.image.startsWith('/') ? meta.image : `/${meta.image}`) : undefined,
     });
   }
   files.set('rss.xml', feed.rss2());
   files.set('atom.xml', feed.atom1());
-  files.set('feed.json', JSON.stringify(toJsonFeed11(JSON.parse(feed.json1()), site.language), null, 2));
+  // JSON needs no escaping: put the plain text back where the XML needed entities.
+  const json = toJsonFeed11(JSON.parse(feed.json1()), site.language);
+  const authors = site.author ? [{ name: site.author, url: root }] : undefined;
+  Object.assign(json, { title: site.title, description: site.description, authors });
+  json.items.forEach((item, index) => {
+    const meta = posts[index]!;
+    Object.assign(item, { title: meta.title, summary: meta.excerpt, tags: meta.tags, authors });
+  });
+  files.set('feed.json', JSON.stringify(json, null, 2));
   return files;
 }

@@ -15,6 +15,7 @@ describe('the hostile corpus', () => {
   it('builds: payloads that are only text are not the build’s to refuse', () => {
     expect(content.posts.map((post) => post.meta.slug).sort()).toEqual([
       'attribute-injection',
+      'code-fence-names',
       'code-fences',
       'deep-nesting',
       'dom-names',

@@ -139,11 +139,9 @@ describe('text that reaches attributes stays inside them', () => {
     expect(container.querySelector('pre code')).toHaveTextContent('x = 1');
   });
 
-  // Known bug: languageName() in code-block.tsx reads LANGUAGE_NAMES[language] without an own-key
-  // check, so `__proto__` renders Object.prototype as a child (React throws, the post page fails)
-  // and `constructor` labels the Copy button "function Object() { [native code] }". Remove `.fails`
-  // once it uses Object.hasOwn.
-  it.fails.each(['__proto__', 'constructor'])('renders a fence in the language %s as code, labelled as written', (language) => {
+  // languageName() once read LANGUAGE_NAMES[language] without an own-key check: `__proto__` made
+  // React throw and `constructor` labelled the Copy button "function Object() { [native code] }".
+  it.each(['__proto__', 'constructor'])('renders a fence in the language %s as code, labelled as written', (language) => {
     const container = renderMarkdown(`\`\`\`${language}\nx = 1\n\`\`\``);
     expect(container.querySelector('pre code')).toHaveTextContent('x = 1');
     expect(container.querySelector('button')?.getAttribute('aria-label')).toBe(`Copy code (${language.toLowerCase()})`);
@@ -211,9 +209,4 @@ describe('the hostile corpus', () => {
     expect(inertProblems(renderMarkdown(hostileBody(`posts/${file}`)))).toEqual([]);
   });
 
-  // Kept out of posts/ because it crashes the renderer, and so the build's pre-rendering, until the
-  // fence bug above is fixed; then move it into posts/ and drop this test.
-  it.fails('renders known-bugs/code-fence-names.md inert (known bug)', () => {
-    expect(inertProblems(renderMarkdown(hostileBody('known-bugs/code-fence-names.md')))).toEqual([]);
-  });
 });

@@ -47,7 +47,9 @@ const LANGUAGE_NAMES: Record<string, string> = {
 
 /** The display name for a fence language (`console` -> "Shell session"); unknown ones as written. */
 export function languageName(language: string): string {
-  return LANGUAGE_NAMES[language.toLowerCase()] ?? language;
+  const key = language.toLowerCase();
+  // An own-key check: a fence in the language `__proto__` or `constructor` is just a label.
+  return Object.hasOwn(LANGUAGE_NAMES, key) ? LANGUAGE_NAMES[key]! : language;
 }
 
 /** The fence language in a `language-*` class list, lower-cased. */
