@@ -5,7 +5,8 @@ import { afterEach } from 'vitest';
 afterEach(() => cleanup());
 
 // jsdom has no layout; React Router's scroll restoration calls this on every navigation.
-window.scrollTo = () => {};
+// (Tests of Node-only code run without a window.)
+if (typeof window !== 'undefined') window.scrollTo = () => {};
 
 // Lazy routes (the post view and its markdown renderer) are transformed on first import, which
 // can take seconds on a cold, busy machine.

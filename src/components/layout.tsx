@@ -85,6 +85,11 @@ export function Layout({ site, about = false, children }: { site: Pick<Site, 'ti
         <p>
           © {year} {site.author || site.title}. Built with Quire.
         </p>
+        {/* Plain anchors: the feeds are files, not routes. */}
+        <p className="feeds">
+          Subscribe: <a href={`${import.meta.env.BASE_URL}rss.xml`}>RSS</a> · <a href={`${import.meta.env.BASE_URL}atom.xml`}>Atom</a> ·{' '}
+          <a href={`${import.meta.env.BASE_URL}feed.json`}>JSON Feed</a>
+        </p>
       </footer>
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {announcement}

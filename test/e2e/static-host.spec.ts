@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 
 const POST = 'posts/oom-killer-and-the-page-cache/';
 
-for (const path of ['', 'page/2/', 'page/2', POST, POST.replace(/\/$/, '')]) {
+for (const path of ['', 'page/2/', 'page/2', POST, POST.replace(/\/$/, ''), 'tags/linux/', 'tags/linux', 'archive/', 'search/?q=nfs']) {
   test(`"/${path}" loads directly and on refresh from a plain static server`, async ({ page, problems }) => {
     const response = await page.goto(path);
     expect(response?.status()).toBe(200);
@@ -77,4 +77,15 @@ test('the feeds parse and carry the newest posts; the sitemap lists every post',
   const sitemap = await (await request.get('sitemap.xml')).text();
   for (const post of manifest.posts) expect(sitemap).toContain(`/posts/${post.slug}/</loc>`);
   expect(await (await request.get('robots.txt')).text()).toContain('Sitemap: https://quire.example.org/sitemap.xml');
+});
+
+test('every page links the feeds from its head and its footer', async ({ page }) => {
+  await page.goto('archive/');
+  for (const type of ['application/rss+xml', 'application/atom+xml', 'application/feed+json']) {
+    await expect(page.locator(`head link[rel=alternate][type="${type}"]`)).toHaveCount(1);
+  }
+  const footer = page.getByRole('contentinfo');
+  await expect(footer.getByRole('link', { name: 'RSS' })).toHaveAttribute('href', '/rss.xml');
+  const rss = await page.request.get(await footer.getByRole('link', { name: 'Atom' }).getAttribute('href') ?? '');
+  expect(rss.status()).toBe(200);
 });
