@@ -68,7 +68,8 @@ function components(images: MarkdownProps['images'], assetBase: string): Compone
     },
     img({ src, alt, title }) {
       const size = typeof src === 'string' ? sizes.get(src) : undefined;
-      return <img src={typeof src === 'string' ? src : undefined} alt={alt ?? ''} title={title} loading="lazy" decoding="async" width={size?.width} height={size?.height} />;
+      // An unsafe URL was blanked: no src at all, or the browser would fetch the page itself again.
+      return <img src={typeof src === 'string' && src !== '' ? src : undefined} alt={alt ?? ''} title={title} loading="lazy" decoding="async" width={size?.width} height={size?.height} />;
     },
     h2: ({ node: _node, ...props }) => <HeadingWithAnchor level={2} {...props} />,
     h3: ({ node: _node, ...props }) => <HeadingWithAnchor level={3} {...props} />,
