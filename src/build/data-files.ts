@@ -12,8 +12,8 @@ import {
   type TagsFile,
 } from '../content/schema.ts';
 import { tagSlug } from '../content/tags.ts';
-import type { Content } from './load-content.ts';
-import type { AboutPage } from './read-about.ts';
+import { type Content, type LoadOptions, loadContent } from './load-content.ts';
+import { type AboutPage, readAbout } from './read-about.ts';
 import type { LoadedPost } from './read-post.ts';
 
 /** How many related posts a post lists. */
@@ -129,4 +129,13 @@ export function buildDataFiles(content: Content, about?: AboutPage): Map<string,
     });
   });
   return files;
+}
+
+/**
+ * Reads a content folder and builds its data files: what the plugin serves and emits, and what
+ * the tests render the app from. Throws a ContentError listing every problem.
+ */
+export function publishContent(contentDir: string, options: LoadOptions): { content: Content; files: Map<string, string> } {
+  const content = loadContent(contentDir, options);
+  return { content, files: buildDataFiles(content, readAbout(contentDir)) };
 }

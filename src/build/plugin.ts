@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { CONTENT_UPDATE_EVENT, MEDIA_DIR } from '../content/files.ts';
-import { buildDataFiles } from './data-files.ts';
-import { type Content, loadContent } from './load-content.ts';
-import { readAbout } from './read-about.ts';
+import { publishContent } from './data-files.ts';
+import type { Content } from './load-content.ts';
 import { ContentError } from './problems.ts';
 
 export interface QuireOptions {
@@ -50,8 +49,7 @@ export function quire(options: QuireOptions = {}): Plugin {
 
   const reload = () => {
     try {
-      content = loadContent(contentDir, { drafts: !production });
-      data = buildDataFiles(content, readAbout(contentDir));
+      ({ content, files: data } = publishContent(contentDir, { drafts: !production }));
       failure = undefined;
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;

@@ -115,17 +115,22 @@ export type PostLink = z.infer<typeof postLinkSchema>;
 export const headingSchema = z.object({ depth: z.number(), id: z.string(), text: z.string() });
 export type Heading = z.infer<typeof headingSchema>;
 
-/** `data/posts/SLUG.json`: everything the post view needs, fetchable without the manifest. */
-export const postFileSchema = versioned({
-  post: postMetaSchema,
+/** Markdown with what it takes to render it: where its relative links point, how big its images are. */
+const markdownShape = {
   markdown: z.string(),
   /** Folder, relative to the site root, that relative links in the markdown resolve against. */
   assetBase: z.string(),
+  /** Intrinsic sizes of local images, keyed by the URL as written, so images reserve their space. */
+  images: z.record(z.string(), z.object({ width: z.number(), height: z.number() })),
+};
+
+/** `data/posts/SLUG.json`: everything the post view needs, fetchable without the manifest. */
+export const postFileSchema = versioned({
+  post: postMetaSchema,
+  ...markdownShape,
   headings: z.array(headingSchema),
   /** False when the author turned the table of contents off with `toc: false`. */
   toc: z.boolean(),
-  /** Intrinsic sizes of local images, keyed by the URL as written, so images reserve their space. */
-  images: z.record(z.string(), z.object({ width: z.number(), height: z.number() })),
   prev: z.nullable(postLinkSchema),
   next: z.nullable(postLinkSchema),
   /** Up to three other posts, most shared tags first, then the newest. */
@@ -152,9 +157,7 @@ export type TagPageFile = z.infer<typeof tagPageFileSchema>;
 /** `data/about.json`: the about page from `content/about.md`, when there is one. */
 export const aboutFileSchema = versioned({
   title: z.string(),
-  markdown: z.string(),
-  assetBase: z.string(),
-  images: z.record(z.string(), z.object({ width: z.number(), height: z.number() })),
+  ...markdownShape,
 });
 export type AboutFile = z.infer<typeof aboutFileSchema>;
 

@@ -5,15 +5,13 @@ import { vi } from 'vitest';
 import { App } from '../../src/app/app';
 import { createQueryClient } from '../../src/app/query-client';
 import { createRoutes } from '../../src/app/routes';
-import { buildDataFiles } from '../../src/build/data-files';
-import { loadContent } from '../../src/build/load-content';
-import { readAbout } from '../../src/build/read-about';
+import { publishContent } from '../../src/build/data-files';
 
 export const FIXTURE_BLOG = path.resolve(__dirname, '../fixtures/blog');
 
 /** The data files of a content folder, as the build would write them. */
 export function fixtureFiles(contentDir = FIXTURE_BLOG, drafts = false): Map<string, string> {
-  return buildDataFiles(loadContent(contentDir, { drafts }), readAbout(contentDir));
+  return publishContent(contentDir, { drafts }).files;
 }
 
 export type FetchHandler = (file: string) => Response | Promise<Response | undefined> | undefined;
