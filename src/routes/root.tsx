@@ -4,6 +4,7 @@ import { Outlet, ScrollRestoration, useRevalidator, useRouteError } from 'react-
 import { ErrorPanel } from '../components/error-panel';
 import { Layout } from '../components/layout';
 import { siteQuery } from '../content/queries';
+import { defaultSite } from '../content/schema';
 
 /** Site settings every page needs; fetched in parallel with the child route's own data. */
 export const rootLoader = (queryClient: QueryClient) => async () => {
@@ -21,7 +22,7 @@ export function Root() {
   );
 }
 
-const shell = { title: 'Loading…', description: '', author: '' };
+const shell = { ...defaultSite, title: 'Loading…' };
 
 /** Shown while the first page's data loads: the page frame with a placeholder of the same shape. */
 export function RootFallback() {
@@ -42,7 +43,7 @@ export function RootError() {
   const error = useRouteError();
   const revalidator = useRevalidator();
   return (
-    <Layout site={{ title: 'Quire', description: '', author: '' }}>
+    <Layout site={defaultSite}>
       <ErrorPanel title="This page could not be loaded" message={error instanceof Error ? error.message : 'Something went wrong.'} onRetry={() => revalidator.revalidate()} />
     </Layout>
   );
