@@ -1,17 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { normaliseBasePath } from './src/app/base-path.ts';
 import { quire } from './src/build/plugin.ts';
 
-/** `BASE_PATH=/blog/` builds a site served under that path; it always starts and ends with a slash. */
-function basePath(value = '/'): string {
-  const trimmed = value.trim().replace(/^\/*/, '/').replace(/\/*$/, '/');
-  return trimmed === '//' ? '/' : trimmed;
-}
-
 export default defineConfig({
-  base: basePath(process.env.BASE_PATH),
+  base: normaliseBasePath(process.env.BASE_PATH),
   plugins: [react(), quire()],
   build: { target: 'es2022' },
+  // A production build writes into staging folders beside dist/; a running dev server must not
+  // take them for source changes and reload the page for each file.
+  server: { watch: { ignored: ['**/.dist-*/**', '**/.server-*/**', '**/dist/**'] } },
   test: {
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],

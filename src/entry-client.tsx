@@ -1,9 +1,12 @@
 import { hydrate } from '@tanstack/react-query';
+import { startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { type RouteObject, createBrowserRouter, matchRoutes } from 'react-router-dom';
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
+import { prefetchPostsOnIntent } from './app/prefetch-posts';
 import { createRoutes } from './app/routes';
+import type { ArticleStore } from './components/article/article-html';
 import { CONTENT_UPDATE_EVENT } from './content/files';
 import type { HydrationState } from './prerender/render-page';
 import './styles/global.css';
@@ -15,6 +18,18 @@ const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 function readState(): HydrationState | undefined {
   const element = document.getElementById('quire-state');
   return element?.textContent ? (JSON.parse(element.textContent) as HydrationState) : undefined;
+}
+
+/**
+ * The articles the page was pre-rendered with, taken from the page itself: React keeps them as
+ * they are instead of rendering them again from markdown.
+ */
+function readArticles(): ArticleStore {
+  const articles = new Map<string, string>();
+  for (const element of document.querySelectorAll<HTMLElement>('[data-article]')) {
+    if (element.dataset.article) articles.set(element.dataset.article, element.innerHTML);
+  }
+  return { get: (key) => articles.get(key) };
 }
 
 /** Lazy routes matched by the first URL must be loaded before hydrating, or React would see a fallback. */
@@ -31,16 +46,22 @@ async function loadLazyRoutes(routes: RouteObject[]) {
 
 async function start() {
   const queryClient = createQueryClient();
-  const routes = createRoutes(queryClient);
+  const articles = readArticles();
+  const routes = createRoutes(queryClient, articles);
   const state = readState();
   const root = document.getElementById('root')!;
+  prefetchPostsOnIntent(queryClient, articles);
   if (state) {
     hydrate(queryClient, state.queries);
     await loadLazyRoutes(routes);
     // A not-found page is served by the host at any URL: hydrate it as the error it was rendered as.
     const hydrationData = state.status === 404 ? { loaderData: { root: null }, errors: state.router.errors } : state.router;
     const router = createBrowserRouter(routes, { basename, hydrationData: hydrationData as never });
-    hydrateRoot(root, <App queryClient={queryClient} router={router} />);
+    // As a transition, hydration yields to the browser every few milliseconds instead of
+    // blocking it in one long task, and input during it is handled first.
+    startTransition(() => {
+      hydrateRoot(root, <App queryClient={queryClient} router={router} articles={articles} />);
+    });
     return { queryClient, router };
   }
   const router = createBrowserRouter(routes, { basename });
@@ -52,7 +73,9 @@ const app = start();
 
 if (import.meta.hot) {
   // The dev server says a post changed: refetch what is on screen, no reload.
-  import.meta.hot.on(CONTENT_UPDATE_EVENT, async () => {
+  import.meta.hot.on(CONTENT_UPDATE_EVENT, async (update?: { ok: boolean }) => {
+    // The content builds again: the error overlay of the broken post is out of date.
+    if (update?.ok) document.querySelectorAll<HTMLElement & { close?: () => void }>('vite-error-overlay').forEach((overlay) => overlay.close?.());
     const { queryClient, router } = await app;
     await queryClient.invalidateQueries({ queryKey: ['quire'] });
     await router.revalidate();

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router-dom';
+import { type ArticleStore, noArticles } from '../components/article/article-html';
 import { aboutLoader } from '../routes/about-loader';
 import { Archive, archiveLoader } from '../routes/archive';
 import { Home, homeLoader } from '../routes/home';
@@ -12,8 +13,11 @@ import { TagPosts, tagLoader } from '../routes/tag';
 import { Tags, tagsLoader } from '../routes/tags';
 import { paths } from './paths';
 
-/** The one route table, used by the browser router, the server renderer and the tests alike. */
-export function createRoutes(queryClient: QueryClient): RouteObject[] {
+/**
+ * The one route table, used by the browser router, the server renderer and the tests alike.
+ * `articles` holds the pre-rendered article HTML the page came with, if any.
+ */
+export function createRoutes(queryClient: QueryClient, articles: ArticleStore = noArticles): RouteObject[] {
   return [
     {
       id: 'root',
@@ -30,11 +34,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { id: 'home', index: true, loader: homeLoader(queryClient), element: <Home /> },
             { id: 'page', path: paths.page.pattern, loader: homeLoader(queryClient), element: <Home /> },
             {
-              // The post view carries the markdown renderer and highlighter: its code loads only
-              // when a post is opened, while its loader starts the data fetch at once.
+              // The post view's code loads only when a post is opened, while its loader starts the
+              // data fetch (and, after a client-side navigation, the markdown renderer's) at once.
               id: 'post',
               path: paths.post.pattern,
-              loader: postLoader(queryClient),
+              loader: postLoader(queryClient, articles),
               lazy: async () => ({ Component: (await import('../routes/post')).Post }),
             },
             { id: 'tags', path: paths.tags.pattern, loader: tagsLoader(queryClient), element: <Tags /> },
@@ -44,7 +48,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               id: 'about',
               path: paths.about.pattern,
-              loader: aboutLoader(queryClient),
+              loader: aboutLoader(queryClient, articles),
               lazy: async () => ({ Component: (await import('../routes/about')).About }),
             },
             {

@@ -1,19 +1,17 @@
-import GithubSlugger from 'github-slugger';
+import type { Element, Root as HastRoot } from 'hast';
 import type { Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { Heading } from '../content/schema.ts';
-
-const parser = unified().use(remarkParse).use(remarkGfm);
+import { headingText } from '../markdown/heading-ids.ts';
+import { codeLanguage } from '../markdown/highlight.ts';
+import { moreMarkerIndex } from '../markdown/more-marker.ts';
+import { isRelativeUrl } from '../markdown/resolve-urls.ts';
 
 /** Words read per minute, the usual figure for technical prose. */
 const WORDS_PER_MINUTE = 220;
 /** Length of a derived excerpt, in words. */
 export const EXCERPT_WORDS = 60;
-const MORE_MARKER = /^<!--\s*more\s*-->$/i;
 
 export interface LocalReference {
   url: string;
@@ -50,12 +48,11 @@ export interface MarkdownProblem {
   message: string;
 }
 
+/** What the manifest and the checks need from a post's markdown tree, read before it becomes HTML. */
 export interface MarkdownFacts {
   /** The text before `<!-- more -->`, else the first EXCERPT_WORDS words, as plain text. */
   excerpt: string;
   readingTime: number;
-  /** Every heading's id as rehype-slug will give it; only depths 2 and 3 are kept, for the table of contents. */
-  headings: Heading[];
   /** Relative links and images, which must point at files inside the content folder. */
   references: LocalReference[];
   /** The most deeply nested node and its depth (the root's children are depth 1). */
@@ -64,13 +61,7 @@ export interface MarkdownFacts {
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
-/** True for URLs that name a file beside the post rather than another site, page or anchor. */
-export function isRelativeUrl(url: string): boolean {
-  return url !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/') && !url.startsWith('#') && !url.startsWith('?');
-}
-
-function excerptFrom(children: RootContent[]): string {
-  const moreIndex = children.findIndex((node) => node.type === 'html' && MORE_MARKER.test(node.value.trim()));
+function excerptFrom(children: RootContent[], moreIndex: number): string {
   const lead = (moreIndex === -1 ? children : children.slice(0, moreIndex)).filter((node) => node.type === 'paragraph');
   // Raw HTML is shown as text in the post, but in a summary it is noise: leave it out.
   const text = words(lead.map((node) => toString(node, { includeHtml: false })).join(' '));
@@ -91,40 +82,45 @@ function deepestNode(tree: Root): MarkdownFacts['deepest'] {
 }
 
 /**
- * Reads what the manifest and post view need out of a post's markdown body, in one parse. Run
- * `checkMarkdownLimits` first: the parser is recursive and slows down badly on pathological nesting.
+ * Reads the excerpt, reading time, local references and nesting depth out of a parsed post,
+ * before the pipeline's plugins transform the tree (the excerpt marker is still in it).
  */
-export function analyseMarkdown(body: string): MarkdownFacts {
-  const tree = parser.parse(body) as Root;
-  const deepest = deepestNode(tree);
-  const slugger = new GithubSlugger();
-  const headings: Heading[] = [];
+export function mdastFacts(tree: Root): MarkdownFacts {
   const references: LocalReference[] = [];
-
   visit(tree, (node) => {
-    if (node.type === 'heading') {
-      const text = toString(node);
-      const id = slugger.slug(text);
-      if (node.depth === 2 || node.depth === 3) headings.push({ depth: node.depth, id, text });
-    } else if (node.type === 'image' || node.type === 'link' || node.type === 'definition') {
-      if (isRelativeUrl(node.url)) {
-        references.push({
-          url: node.url,
-          kind: node.type === 'image' ? 'image' : 'link',
-          line: node.position?.start.line ?? 1,
-          column: node.position?.start.column ?? 1,
-        });
-      }
+    if ((node.type === 'image' || node.type === 'link' || node.type === 'definition') && isRelativeUrl(node.url)) {
+      references.push({
+        url: node.url,
+        kind: node.type === 'image' ? 'image' : 'link',
+        line: node.position?.start.line ?? 1,
+        column: node.position?.start.column ?? 1,
+      });
     }
   });
-
   return {
-    excerpt: excerptFrom(tree.children),
+    excerpt: excerptFrom(tree.children, moreMarkerIndex(tree)),
     readingTime: Math.max(1, Math.round(words(toString(tree)).length / WORDS_PER_MINUTE)),
-    headings,
     references,
-    deepest,
+    deepest: deepestNode(tree),
   };
+}
+
+/** What the page needs from the finished tree: the headings as the page has them, and the fence languages. */
+export function hastFacts(tree: HastRoot): { headings: Heading[]; fences: string[] } {
+  const headings: Heading[] = [];
+  const fences = new Set<string>();
+  visit(tree, 'element', (node: Element, _index, parent) => {
+    // The footnotes' own "Footnotes" heading is not a section of the post.
+    if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) return 'skip';
+    if (node.tagName === 'h2' || node.tagName === 'h3') {
+      headings.push({ depth: Number(node.tagName[1]), id: String(node.properties.id ?? ''), text: headingText(node) });
+    } else if (node.tagName === 'code' && parent?.type === 'element' && parent.tagName === 'pre') {
+      const language = codeLanguage(node);
+      if (language) fences.add(language.toLowerCase());
+    }
+    return undefined;
+  });
+  return { headings, fences: [...fences] };
 }
 
 const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
@@ -180,7 +176,7 @@ function containerPrefix(line: string, maxDepth: number): { depth: number; quote
  * counts the brackets in each paragraph and the containers (list items, blockquotes, footnotes)
  * in the post. The parser (and react-markdown in the browser) recurses once per level and slows
  * down badly on some inputs (10,000 nested list items take minutes and then overflow the stack),
- * so these are refused with a position rather than parsed. The estimates err high; `analyseMarkdown`
+ * so these are refused with a position rather than parsed. The estimates err high; `mdastFacts`
  * reports the exact depth afterwards.
  */
 export function checkMarkdownLimits(body: string, limits: MarkdownLimits = DEFAULT_MARKDOWN_LIMITS): MarkdownProblem | undefined {

@@ -1,4 +1,4 @@
-import { dataFiles } from '../content/files.ts';
+import { articleFiles, articleKey, dataFiles } from '../content/files.ts';
 import {
   type AboutFile,
   DATA_VERSION,
@@ -12,8 +12,7 @@ import {
   type TagsFile,
 } from '../content/schema.ts';
 import { tagSlug } from '../content/tags.ts';
-import { type Content, type LoadOptions, loadContent } from './load-content.ts';
-import { type AboutPage, readAbout } from './read-about.ts';
+import { type Content, type LoadOptions, loadContent, loadContentInParallel } from './load-content.ts';
 import type { LoadedPost } from './read-post.ts';
 
 /** How many related posts a post lists. */
@@ -49,28 +48,34 @@ export function groupByTag(posts: LoadedPost[]): Map<string, { tag: Tag; posts: 
 }
 
 /**
- * Up to three posts sharing the most tags with `post`, newer first among equals. Only posts that
- * share a tag are counted, so the work grows with the tag groups, not with the square of the blog.
+ * Up to three posts sharing the most tags with `post`, newer first among equals, then the newest
+ * posts when fewer share a tag. Only posts that share a tag are counted, so the work grows with
+ * the tag groups, not with the square of the blog.
  */
-function relatedPosts(post: LoadedPost, index: Map<LoadedPost, number>, groups: ReturnType<typeof groupByTag>): PostLink[] {
+export function relatedPosts(post: LoadedPost, index: Map<LoadedPost, number>, groups: ReturnType<typeof groupByTag>, newest: LoadedPost[]): PostLink[] {
   const shared = new Map<LoadedPost, number>();
   for (const slug of new Set(post.meta.tags.map(tagSlug))) {
     for (const other of groups.get(slug)?.posts ?? []) {
       if (other !== post) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
   }
-  return [...shared]
+  const related = [...shared]
     .sort(([a, countA], [b, countB]) => countB - countA || index.get(a)! - index.get(b)!)
     .slice(0, RELATED)
-    .map(([other]) => link(other)!);
+    .map(([other]) => other);
+  for (const other of newest) {
+    if (related.length >= RELATED) break;
+    if (other !== post && !related.includes(other)) related.push(other);
+  }
+  return related.map((other) => link(other)!);
 }
 
 /**
  * Every JSON file the site serves, keyed by its path under the site root. The same map is
  * written to `dist/` by the build and served from memory by the dev server.
  */
-export function buildDataFiles(content: Content, about?: AboutPage): Map<string, string> {
-  const { site, posts } = content;
+export function buildDataFiles(content: Content): Map<string, string> {
+  const { site, posts, about } = content;
   const files = new Map<string, string>();
   const write = (file: string, data: Manifest | SiteFile | PageFile | PostFile | TagsFile | TagPageFile | AboutFile) =>
     files.set(file, JSON.stringify(data));
@@ -78,7 +83,9 @@ export function buildDataFiles(content: Content, about?: AboutPage): Map<string,
 
   write(dataFiles.manifest, { version, site, posts: posts.map((post) => post.meta) });
   write(dataFiles.site, { version, site, about: about !== undefined });
-  if (about) write(dataFiles.about, { version, ...about, images: {} });
+  if (about) {
+    write(dataFiles.about, { version, title: about.title, markdown: about.markdown, assetBase: about.assetBase, images: about.images, languages: about.languages, features: about.features });
+  }
 
   const featured = pickFeatured(posts);
   const pages = paginate(
@@ -122,20 +129,42 @@ export function buildDataFiles(content: Content, about?: AboutPage): Map<string,
       headings: post.headings,
       toc: post.toc,
       images: post.images,
+      languages: post.languages,
+      features: post.features,
       // The list is newest first: the previous (older) post comes after this one.
       prev: link(posts[index + 1]),
       next: link(posts[index - 1]),
-      related: relatedPosts(post, order, groups),
+      related: relatedPosts(post, order, groups, posts.slice(0, RELATED + 1)),
     });
   });
   return files;
 }
 
 /**
- * Reads a content folder and builds its data files: what the plugin serves and emits, and what
- * the tests render the app from. Throws a ContentError listing every problem.
+ * The article HTML the pre-renderer puts into each page and the feeds carry, keyed by path under
+ * the output folder (see `articleFiles`): written while building, never published.
+ */
+export function buildArticleFiles(content: Content): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const post of content.posts) {
+    files.set(articleFiles.page(articleKey.post(post.meta.slug)), post.html);
+    if (post.feedHtml !== undefined) files.set(articleFiles.feed(post.meta.slug), post.feedHtml);
+  }
+  if (content.about) files.set(articleFiles.page(articleKey.about), content.about.html);
+  return files;
+}
+
+/**
+ * Reads a content folder and builds its data files: what the tests render the app from.
+ * Throws a ContentError listing every problem.
  */
 export function publishContent(contentDir: string, options: LoadOptions): { content: Content; files: Map<string, string> } {
   const content = loadContent(contentDir, options);
-  return { content, files: buildDataFiles(content, readAbout(contentDir)) };
+  return { content, files: buildDataFiles(content) };
+}
+
+/** `publishContent` with the markdown processed on worker threads: what the plugin serves and emits. */
+export async function publishContentInParallel(contentDir: string, options: LoadOptions): Promise<{ content: Content; files: Map<string, string> }> {
+  const content = await loadContentInParallel(contentDir, options);
+  return { content, files: buildDataFiles(content) };
 }

@@ -1,9 +1,27 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import * as z from 'zod/mini';
+import { FEED_SIZE, MEDIA_DIR } from '../content/files.ts';
 import { type Site, siteSchema } from '../content/schema.ts';
-import { parseYamlMapping } from './front-matter.ts';
+import { DEFAULT_MARKDOWN_LIMITS } from './analyse-markdown.ts';
+import { parseYamlMapping, readFrontMatter } from './front-matter.ts';
+import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
+import { processInWorkers } from './markdown-workers.ts';
+import { type MarkdownJob, type MarkdownOutput, type MarkdownResult, processMarkdown } from './process-markdown.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
-import { type LoadedPost, type PostLimits, readPost, sizeProblem } from './read-post.ts';
+import { type LoadedPost, type PostLimits, type ReadPost, finishPost, readPost, sizeProblem } from './read-post.ts';
+
+/** `content/about.md`, processed like a post. */
+export interface LoadedAbout {
+  title: string;
+  markdown: string;
+  assetBase: string;
+  images: Record<string, { width: number; height: number }>;
+  languages: string[];
+  features: string[];
+  html: string;
+}
 
 export interface Content {
   site: Site;
@@ -11,6 +29,10 @@ export interface Content {
   posts: LoadedPost[];
   /** Files under the content folder that are copied to the site as they are, relative and POSIX-style. */
   assets: string[];
+  about?: LoadedAbout;
+  /** With `lenient`: every problem found, and the posts left out because of them. */
+  problems?: ContentProblem[];
+  broken?: { slug: string; file: string }[];
 }
 
 export interface LoadOptions {
@@ -20,6 +42,17 @@ export interface LoadOptions {
   cwd?: string;
   /** Overrides of the size and nesting limits on each post (DEFAULT_POST_LIMITS). */
   limits?: Partial<PostLimits>;
+  /** The site's base path, `/` (the default) or `/blog/`. */
+  base?: string;
+  /** Write the feed HTML of the posts the feeds carry (production builds do). */
+  feeds?: boolean;
+  /** Folder of the results cache, or false for none (the default: tests run without one). */
+  cacheDir?: string | false;
+  /**
+   * Leave broken posts out and report their problems in `problems` instead of throwing (the dev
+   * server does, so one broken post does not take every page down). Site-wide problems still throw.
+   */
+  lenient?: boolean;
 }
 
 /**
@@ -29,6 +62,7 @@ export interface LoadOptions {
 const slugKey = (slug: string) => slug.toUpperCase().toLowerCase();
 
 const SITE_FILE = 'site.yaml';
+const ABOUT_FILE = 'about.md';
 /** Files that are part of the blog's source, not its published media. */
 const PRIVATE = /(^|\/)(\.|_)|\.(md|markdown|yaml|yml)$/i;
 
@@ -59,20 +93,42 @@ function readSite(contentDir: string, display: (p: string) => string, problems: 
   return siteSchema.parse({});
 }
 
-const time = (date: string) => Date.parse(/T/.test(date) ? date : `${date}T00:00:00Z`);
+/** Milliseconds since the epoch of a front matter date; date-only values are midnight UTC. */
+export const dateTime = (date: string) => Date.parse(/T/.test(date) ? date : `${date}T00:00:00Z`);
 
 /** Newest first; posts of the same moment in title order so builds are reproducible. */
 export function byDateDescending(a: LoadedPost, b: LoadedPost): number {
-  return time(b.meta.date) - time(a.meta.date) || a.meta.title.localeCompare(b.meta.title);
+  return dateTime(b.meta.date) - dateTime(a.meta.date) || a.meta.title.localeCompare(b.meta.title);
 }
 
-/**
- * Reads a content folder: `site.yaml` (optional), `posts/**\/*.md` and every other file as media.
- * Throws a ContentError listing every problem in every file when anything is wrong.
- */
-export function loadContent(contentDir: string, options: LoadOptions): Content {
+const aboutSchema = z.object({ title: z.string({ error: 'expected a title, got nothing' }).check(z.trim(), z.minLength(1, { error: 'expected a title, got an empty string' })) });
+
+/** Reads `about.md`'s front matter; its markdown goes through the pipeline like a post's. */
+function readAbout(root: string, display: (p: string) => string, base: string, problems: ContentProblem[]) {
+  const absolute = path.join(root, ABOUT_FILE);
+  if (!existsSync(absolute)) return undefined;
+  const file = display(absolute);
+  const source = readFileSync(absolute, 'utf8');
+  const tooBig = sizeProblem(Buffer.byteLength(source, 'utf8'), file);
+  if (tooBig) return void problems.push(tooBig);
+  const read = readFrontMatter(source, file);
+  if (!read.ok) return void problems.push(...read.problems);
+  const parsed = aboutSchema.safeParse(read.block.data);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => ({ file, ...read.block.locate(issue.path), field: 'title', message: issue.message })));
+  const job: MarkdownJob = { path: absolute, file, contentDir: root, body: read.block.body, bodyLine: read.block.bodyLine, base, assetBase: `${MEDIA_DIR}/`, limits: DEFAULT_MARKDOWN_LIMITS };
+  return { title: parsed.success ? parsed.data.title : '', job };
+}
+
+/** Everything read from the folder before any markdown is processed, and how to finish from the results. */
+interface Prepared {
+  jobs: MarkdownJob[];
+  finish(results: MarkdownResult[]): Content;
+}
+
+function prepare(contentDir: string, options: LoadOptions): Prepared {
   const root = path.resolve(contentDir);
   const cwd = options.cwd ?? process.cwd();
+  const base = options.base ?? '/';
   const display = (p: string) => {
     const relative = path.relative(cwd, p);
     return toPosix(relative.startsWith('..') ? p : relative);
@@ -84,8 +140,7 @@ export function loadContent(contentDir: string, options: LoadOptions): Content {
   const site = readSite(root, display, problems);
   const files = listFiles(root);
   const postsDir = path.join(root, 'posts');
-  const posts: LoadedPost[] = [];
-  const seen = new Map<string, { slug: string; file: string }>();
+  const reads: { file: string; job?: MarkdownJob; post?: ReadPost }[] = [];
 
   for (const relative of files) {
     const absolute = path.join(root, relative);
@@ -97,45 +152,142 @@ export function loadContent(contentDir: string, options: LoadOptions): Content {
       problems.push(tooBig);
       continue;
     }
-    let result: ReturnType<typeof readPost>;
     try {
-      result = readPost(readFileSync(absolute, 'utf8'), { path: absolute, contentDir: root, file, limits: options.limits });
+      const result = readPost(readFileSync(absolute, 'utf8'), { path: absolute, contentDir: root, file, limits: options.limits, base });
+      problems.push(...result.problems);
+      reads.push({ file, job: result.job, post: result.post });
     } catch (error) {
       // A bug in reading one post must still leave every other file's problems reported, naming this file.
       problems.push({ file, line: 1, column: 1, message: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
-      continue;
     }
-    if (!result.ok) {
-      problems.push(...result.problems);
-      continue;
-    }
-    const { post } = result;
-    const earlier = seen.get(slugKey(post.meta.slug));
-    if (earlier) {
-      const same = earlier.slug === post.meta.slug ? '' : ` as ${JSON.stringify(earlier.slug)} (they differ only by case)`;
-      problems.push({
-        file: post.file,
-        line: 1,
-        column: 1,
-        field: 'slug',
-        message: `expected a unique slug, got ${JSON.stringify(post.meta.slug)} which ${earlier.file} also has${same}; set slug: in one of them`,
-      });
-      continue;
-    }
-    seen.set(slugKey(post.meta.slug), { slug: post.meta.slug, file: post.file });
-    if (options.drafts || !post.meta.draft) posts.push(post);
   }
-  const assets = files.filter((file) => !PRIVATE.test(file));
-  for (const asset of assets) {
-    if (!/\.svg$/i.test(asset)) continue;
-    const absolute = path.join(root, asset);
-    const problem = activeSvgContent(readFileSync(absolute, 'latin1'));
-    if (problem) problems.push({ file: display(absolute), ...problem });
-  }
-  if (problems.length > 0) throw new ContentError(problems);
+  const about = readAbout(root, display, base, problems);
 
-  return { site, posts: posts.sort(byDateDescending), assets };
+  // The feeds carry the newest posts with their full text: only those need feed HTML.
+  if (options.feeds && site.url) {
+    const origin = new URL(site.url).origin;
+    const published = reads.filter((read) => read.post && (options.drafts || !read.post.front.draft));
+    published.sort((a, b) => dateTime(b.post!.front.date) - dateTime(a.post!.front.date) || a.post!.front.title.localeCompare(b.post!.front.title));
+    for (const read of published.slice(0, FEED_SIZE)) read.job!.feedOrigin = origin;
+  }
+
+  const jobs = [...reads.flatMap((read) => (read.job ? [read.job] : [])), ...(about ? [about.job] : [])];
+  return {
+    jobs,
+    finish(results) {
+      const outputs = new Map<MarkdownJob, MarkdownOutput>();
+      results.forEach((result, index) => {
+        if (result.ok) outputs.set(jobs[index]!, result.output);
+        else problems.push(...result.problems);
+      });
+      const posts: LoadedPost[] = [];
+      const broken: { slug: string; file: string }[] = [];
+      const seen = new Map<string, { slug: string; file: string }>();
+      for (const read of reads) {
+        const output = read.job && outputs.get(read.job);
+        if (read.post && !output) broken.push({ slug: read.post.slug, file: read.file });
+        if (!read.post || !output) continue;
+        const post = finishPost(read.post, output);
+        const earlier = seen.get(slugKey(post.meta.slug));
+        if (earlier) {
+          const same = earlier.slug === post.meta.slug ? '' : ` as ${JSON.stringify(earlier.slug)} (they differ only by case)`;
+          problems.push({
+            file: post.file,
+            line: 1,
+            column: 1,
+            field: 'slug',
+            message: `expected a unique slug, got ${JSON.stringify(post.meta.slug)} which ${earlier.file} also has${same}; set slug: in one of them`,
+          });
+          continue;
+        }
+        seen.set(slugKey(post.meta.slug), { slug: post.meta.slug, file: post.file });
+        if (options.drafts || !post.meta.draft) posts.push(post);
+      }
+      const assets = files.filter((file) => !PRIVATE.test(file));
+      for (const asset of assets) {
+        if (!/\.svg$/i.test(asset)) continue;
+        const absolute = path.join(root, asset);
+        const problem = activeSvgContent(readFileSync(absolute, 'latin1'));
+        if (problem) problems.push({ file: display(absolute), ...problem });
+      }
+      const postProblem = (problem: ContentProblem) => reads.some((read) => read.file === problem.file);
+      if (problems.length > 0 && !(options.lenient && problems.every(postProblem))) throw new ContentError(problems);
+      const aboutOutput = about && outputs.get(about.job);
+      return {
+        site,
+        posts: posts.sort(byDateDescending),
+        assets,
+        ...(options.lenient ? { problems, broken } : {}),
+        ...(about && aboutOutput
+          ? {
+              about: {
+                title: about.title,
+                markdown: about.job.body,
+                assetBase: about.job.assetBase,
+                images: aboutOutput.images,
+                languages: aboutOutput.languages,
+                features: aboutOutput.features,
+                html: aboutOutput.html,
+              },
+            }
+          : {}),
+      };
+    },
+  };
 }
+
+const cacheFor = (options: LoadOptions) => (options.cacheDir === false || options.cacheDir === undefined ? undefined : new MarkdownCache(options.cacheDir));
+
+/** Results for the jobs the cache has, and the indexes of those it has not. */
+function fromCache(jobs: MarkdownJob[], cache: MarkdownCache | undefined) {
+  const results: (MarkdownResult | undefined)[] = jobs.map((job) => {
+    const output = cache?.get(job);
+    return output ? { ok: true, output } : undefined;
+  });
+  const missing = results.flatMap((result, index) => (result ? [] : [index]));
+  return { results, missing };
+}
+
+function store(cache: MarkdownCache | undefined, job: MarkdownJob, result: MarkdownResult) {
+  if (cache && result.ok) cache.set(job, result.output);
+}
+
+/**
+ * Reads a content folder: `site.yaml` (optional), `about.md` (optional), `posts/**\/*.md` and
+ * every other file as media, each post's markdown processed on this thread. Throws a
+ * ContentError listing every problem in every file when anything is wrong.
+ */
+export function loadContent(contentDir: string, options: LoadOptions): Content {
+  const { jobs, finish } = prepare(contentDir, options);
+  const cache = cacheFor(options);
+  const { results, missing } = fromCache(jobs, cache);
+  for (const index of missing) {
+    const result = processMarkdown(jobs[index]!);
+    store(cache, jobs[index]!, result);
+    results[index] = result;
+  }
+  return finish(results as MarkdownResult[]);
+}
+
+/** Posts to process below which starting worker threads costs more than it saves. */
+const JOBS_PER_THREAD = 40;
+
+/** `loadContent` with the markdown processed on worker threads, one per core, when there is enough of it. */
+export async function loadContentInParallel(contentDir: string, options: LoadOptions): Promise<Content> {
+  const { jobs, finish } = prepare(contentDir, options);
+  const cache = cacheFor(options);
+  const { results, missing } = fromCache(jobs, cache);
+  const threads = Math.min(availableParallelism(), Math.floor(missing.length / JOBS_PER_THREAD));
+  const todo = missing.map((index) => jobs[index]!);
+  const processed = threads > 1 ? await processInWorkers(todo, threads) : todo.map(processMarkdown);
+  missing.forEach((index, position) => {
+    store(cache, jobs[index]!, processed[position]!);
+    results[index] = processed[position];
+  });
+  return finish(results as MarkdownResult[]);
+}
+
+export { DEFAULT_CACHE_DIR };
 
 /** Script elements, event handler attributes and `javascript:` URLs: what makes an SVG run code. */
 const ACTIVE_SVG = /<script\b|<handler\b|\son[a-z]+\s*=|javascript\s*:|<iframe\b|<embed\b|<object\b/i;

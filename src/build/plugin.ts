@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { CONTENT_UPDATE_EVENT, MEDIA_DIR } from '../content/files.ts';
-import { publishContent } from './data-files.ts';
+import { CONTENT_UPDATE_EVENT, MEDIA_DIR, dataFiles } from '../content/files.ts';
+import { buildArticleFiles, publishContentInParallel } from './data-files.ts';
+import { DEFAULT_CACHE_DIR } from './markdown-cache.ts';
 import type { Content } from './load-content.ts';
-import { ContentError } from './problems.ts';
+import { ContentError, type ContentProblem } from './problems.ts';
 
 export interface QuireOptions {
   /** The blog's folder; defaults to `CONTENT_DIR` or `content/`. */
   contentDir?: string;
+  /** Folder of the markdown results cache, or false for none; defaults to `node_modules/.cache/quire/`. */
+  cacheDir?: string | false;
 }
 
 const TYPES: Record<string, string> = {
@@ -36,37 +39,49 @@ function overlayError(error: ContentError) {
   };
 }
 
+/** `The content has 2 problems:` and one `file:line:col: ...` line each, as the build prints them. */
+const problemList = (problems: ContentProblem[]) => new ContentError(problems).message;
+
 /**
  * Reads the content folder and publishes it: emitted into the bundle on `vite build`, served
  * from memory by the dev server, where a saved post updates the open page.
  */
 export function quire(options: QuireOptions = {}): Plugin {
   const contentDir = path.resolve(options.contentDir ?? process.env.CONTENT_DIR ?? 'content');
+  const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   let production = true;
+  let base = '/';
   let content: Content | undefined;
   let data = new Map<string, string>();
+  /** Site-wide problems: nothing can be served. */
   let failure: ContentError | undefined;
+  /** Data files of posts that are broken, with the problems to show in their place. */
+  let broken = new Map<string, string>();
 
-  const reload = () => {
+  const reload = async () => {
     try {
-      ({ content, files: data } = publishContent(contentDir, { drafts: !production }));
+      ({ content, files: data } = await publishContentInParallel(contentDir, { drafts: !production, base, feeds: production, cacheDir, lenient: !production }));
       failure = undefined;
+      const problems = content.problems ?? [];
+      broken = new Map((content.broken ?? []).map(({ slug, file }) => [dataFiles.post(slug), problemList(problems.filter((problem) => problem.file === file))]));
+      return problems.length > 0 ? new ContentError(problems) : undefined;
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       failure = error;
+      return error;
     }
   };
 
   const serve = (server: ViteDevServer) => {
-    const base = server.config.base;
     server.middlewares.use((req, res, next) => {
       const url = decodeURIComponent((req.url ?? '').split('?')[0] ?? '');
       if (!url.startsWith(base)) return next();
       const file = url.slice(base.length);
-      if (failure && (data.has(file) || file.startsWith('data/'))) {
+      const problem = failure && (data.has(file) || file.startsWith('data/')) ? failure.message : broken.get(file);
+      if (problem !== undefined) {
         res.statusCode = 500;
         res.setHeader('content-type', 'text/plain; charset=utf-8');
-        return res.end(failure.message);
+        return res.end(problem);
       }
       const json = data.get(file);
       if (json !== undefined) {
@@ -91,34 +106,47 @@ export function quire(options: QuireOptions = {}): Plugin {
     name: 'quire',
     configResolved(config) {
       production = config.command === 'build';
+      base = config.base;
     },
-    buildStart() {
+    async buildStart() {
       // The server bundle only renders; the data it reads is what the client build wrote.
       if (this.environment?.config.consumer === 'server') return;
-      reload();
+      await reload();
       if (failure) this.error(failure.message);
     },
     generateBundle() {
       if (this.environment?.config.consumer === 'server' || !content) return;
       for (const [fileName, source] of data) this.emitFile({ type: 'asset', fileName, source });
+      for (const [fileName, source] of buildArticleFiles(content)) this.emitFile({ type: 'asset', fileName, source });
       for (const asset of content.assets) {
         this.emitFile({ type: 'asset', fileName: `${MEDIA_DIR}/${asset}`, source: readFileSync(path.join(contentDir, asset)) });
       }
     },
-    configureServer(server) {
-      reload();
+    async configureServer(server) {
+      const report = (error: ContentError | undefined) => {
+        if (!error) return;
+        server.config.logger.error(error.message, { timestamp: true });
+        server.ws.send({ type: 'error', err: overlayError(error) });
+      };
+      const first = await reload();
+      if (first) server.config.logger.error(first.message, { timestamp: true });
       serve(server);
       server.watcher.add(contentDir);
+      let pending = Promise.resolve();
       const onChange = (file: string) => {
         if (!path.resolve(file).startsWith(contentDir + path.sep)) return;
-        reload();
-        if (failure) server.ws.send({ type: 'error', err: overlayError(failure) });
-        else server.ws.send({ type: 'custom', event: CONTENT_UPDATE_EVENT });
+        // One reload at a time: an editor's save can touch a file twice in a few milliseconds.
+        pending = pending.then(async () => {
+          const error = await reload();
+          report(error);
+          if (!failure) server.ws.send({ type: 'custom', event: CONTENT_UPDATE_EVENT, data: { ok: !error } });
+        });
       };
       server.watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
       // A page opened while the content is broken gets the overlay too, not just pages already open.
       server.ws.on('connection', () => {
-        if (failure) setTimeout(() => server.ws.send({ type: 'error', err: overlayError(failure!) }), 100);
+        const error = failure ?? (content?.problems?.length ? new ContentError(content.problems) : undefined);
+        if (error) setTimeout(() => server.ws.send({ type: 'error', err: overlayError(error) }), 100);
       });
     },
   };

@@ -1,12 +1,13 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { slug as slugify } from 'github-slugger';
-import { imageSize } from 'image-size';
 import type * as z from 'zod/mini';
 import { MEDIA_DIR } from '../content/files.ts';
-import { type Heading, type PostMeta, SLUG_PATTERN, frontMatterSchema } from '../content/schema.ts';
-import { DEFAULT_MARKDOWN_LIMITS, type MarkdownLimits, analyseMarkdown, checkMarkdownLimits, isRelativeUrl } from './analyse-markdown.ts';
+import { type FrontMatter, type Heading, type PostMeta, SLUG_PATTERN, frontMatterSchema } from '../content/schema.ts';
+import { isRelativeUrl } from '../markdown/resolve-urls.ts';
+import { DEFAULT_MARKDOWN_LIMITS, type MarkdownLimits } from './analyse-markdown.ts';
 import { readFrontMatter } from './front-matter.ts';
+import { resolveLocal } from './local-files.ts';
+import { type MarkdownJob, type MarkdownOutput, processMarkdown } from './process-markdown.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** A post read from disk and checked, with everything the build needs to write it out. */
@@ -18,6 +19,14 @@ export interface LoadedPost {
   /** Site-relative folder that the post's relative links resolve against. */
   assetBase: string;
   images: Record<string, { width: number; height: number }>;
+  /** highlight.js grammars the browser loads to render the post after a client-side navigation. */
+  languages: string[];
+  /** Lazily loaded features the post uses. */
+  features: string[];
+  /** The article's HTML, pre-rendered into its page. */
+  html: string;
+  /** The article's HTML for feeds, for posts the feeds carry. */
+  feedHtml?: string;
   /** The file as shown in messages. */
   file: string;
 }
@@ -42,9 +51,31 @@ export interface PostSource {
   file: string;
   /** Overrides of DEFAULT_POST_LIMITS. */
   limits?: Partial<PostLimits>;
+  /** The site's base path, `/` (the default) or `/blog/`, which the post's URLs are written under. */
+  base?: string;
 }
 
-export type ReadResult = { ok: true; post: LoadedPost } | { ok: false; problems: ContentProblem[] };
+/** A post whose front matter has been read and checked, waiting for its markdown to be processed. */
+export interface ReadPost {
+  front: FrontMatter;
+  slug: string;
+  file: string;
+  assetBase: string;
+  /** The cover image as a path under the site root or a URL. */
+  image?: string;
+  job: MarkdownJob;
+}
+
+/**
+ * The problems found so far, the markdown job (unless the file could not even be split into front
+ * matter and body) and the post (unless there were problems). The job runs even when the front
+ * matter is wrong, so the body's problems are reported in the same build.
+ */
+export interface ReadResult {
+  problems: ContentProblem[];
+  job?: MarkdownJob;
+  post?: ReadPost;
+}
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
@@ -82,50 +113,6 @@ function zodProblems(error: z.core.$ZodError, file: string, locate: (p: readonly
   });
 }
 
-/** Resolves a relative URL against a folder, or says why it may not be used. */
-function resolveLocal(url: string, fromDir: string, contentDir: string): { ok: true; absolute: string } | { ok: false; why: string } {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(url.replace(/[?#].*$/, ''));
-  } catch {
-    return { ok: false, why: `expected a valid relative URL, got ${JSON.stringify(url)}` };
-  }
-  const outside = { ok: false as const, why: `expected a path inside the content folder, got ${JSON.stringify(url)}` };
-  const inside = (from: string, to: string) => {
-    const relative = path.relative(from, to);
-    return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-  };
-  if (decoded.includes('\0')) return { ok: false, why: `expected a valid relative URL, got ${JSON.stringify(url)} which contains a NUL character` };
-  const absolute = path.resolve(fromDir, decoded);
-  if (!inside(contentDir, absolute)) return outside;
-  let real: string;
-  try {
-    real = realpathSync(absolute);
-    if (!statSync(real).isFile()) throw new Error('not a file');
-  } catch {
-    return { ok: false, why: `expected a file beside the post, got ${JSON.stringify(url)} which does not exist` };
-  }
-  // A symbolic link inside the folder may point anywhere; what counts is where it lands.
-  const realContent = realpathSync(contentDir);
-  if (!inside(realContent, real)) return outside;
-  if (path.relative(realContent, real) !== path.relative(contentDir, absolute)) {
-    return { ok: false, why: `expected a file, got ${JSON.stringify(url)} which is a symbolic link; links are not published, copy the file in` };
-  }
-  if (absolute.endsWith('.md')) {
-    return { ok: false, why: `expected a file other than markdown, got ${JSON.stringify(url)}; link to posts as /posts/SLUG` };
-  }
-  return { ok: true, absolute };
-}
-
-function measureImage(absolute: string): { width: number; height: number } | undefined {
-  try {
-    const { width, height } = imageSize(readFileSync(absolute));
-    return width && height ? { width, height } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The slug's problem, if it cannot name a URL segment and an output file. */
 function slugProblem(slug: string, fromFrontMatter: boolean, filePath: string): string | undefined {
   const invisible = INVISIBLE.exec(slug);
@@ -140,16 +127,17 @@ function slugProblem(slug: string, fromFrontMatter: boolean, filePath: string): 
 }
 
 /**
- * Reads one post: front matter checked against the schema, body checked against the limits and
- * analysed, local files checked. Never throws on bad content: every problem comes back with its place.
+ * Reads one post's front matter and checks it: fields against the schema, the slug, the cover
+ * image. The body is checked and analysed by the markdown pipeline (`job`), possibly on another
+ * thread. Never throws on bad content: every problem comes back with its place.
  */
 export function readPost(source: string, where: PostSource): ReadResult {
   const { file, contentDir } = where;
   const limits = { ...DEFAULT_POST_LIMITS, ...where.limits };
   const tooBig = sizeProblem(Buffer.byteLength(source, 'utf8'), file, limits);
-  if (tooBig) return { ok: false, problems: [tooBig] };
+  if (tooBig) return { problems: [tooBig] };
   const read = readFrontMatter(source, file);
-  if (!read.ok) return read;
+  if (!read.ok) return { problems: read.problems };
   const { block } = read;
   const written = block.data.slug;
   const data = typeof written === 'string' ? { ...block.data, slug: normaliseSlug(written) } : block.data;
@@ -162,36 +150,8 @@ export function readPost(source: string, where: PostSource): ReadResult {
   const badSlug = front && slugProblem(slug, front.slug !== undefined, where.path);
   if (badSlug) problems.push({ file, ...(front.slug !== undefined ? block.locate(['slug']) : { line: 1, column: 1 }), field: 'slug', message: badSlug });
 
-  const bodyPosition = (line: number, column: number) => ({ line: line + block.bodyLine - 1, column });
-  const tooComplex = checkMarkdownLimits(block.body, limits);
-  if (tooComplex) return { ok: false, problems: [...problems, { file, ...bodyPosition(tooComplex.line, tooComplex.column), message: tooComplex.message }] };
-  let facts: ReturnType<typeof analyseMarkdown>;
-  try {
-    facts = analyseMarkdown(block.body);
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    const message = `expected markdown nested at most ${limits.maxDepth} levels deep, got nesting too deep to parse (${error.message})`;
-    return { ok: false, problems: [...problems, { file, ...bodyPosition(1, 1), message }] };
-  }
-  if (facts.deepest.depth > limits.maxDepth) {
-    const { line, column, depth } = facts.deepest;
-    const message = `expected markdown nested at most ${limits.maxDepth} levels deep, got ${depth} (lists, quotes, emphasis or links inside each other)`;
-    return { ok: false, problems: [...problems, { file, ...bodyPosition(line, column), message }] };
-  }
-
   const postDir = path.dirname(where.path);
   const assetBase = `${MEDIA_DIR}/${toPosix(path.relative(contentDir, postDir))}/`.replace(/\/+$/, '/');
-  const images = new Map<string, { width: number; height: number }>();
-  for (const reference of facts.references) {
-    const resolved = resolveLocal(reference.url, postDir, contentDir);
-    if (!resolved.ok) {
-      problems.push({ file, ...bodyPosition(reference.line, reference.column), field: reference.kind, message: resolved.why });
-    } else if (reference.kind === 'image') {
-      const size = measureImage(resolved.absolute);
-      if (size) images.set(reference.url, size);
-    }
-  }
-
   let image = front?.image;
   if (image !== undefined) {
     if (isRelativeUrl(image)) {
@@ -202,19 +162,57 @@ export function readPost(source: string, where: PostSource): ReadResult {
       problems.push({ file, ...block.locate(['image']), field: 'image', message: `expected a relative path or an http(s) URL, got ${JSON.stringify(image)}` });
     }
   }
-  if (!front || problems.length > 0) return { ok: false, problems };
+  const job: MarkdownJob = {
+    path: where.path,
+    file,
+    contentDir,
+    body: block.body,
+    bodyLine: block.bodyLine,
+    base: where.base ?? '/',
+    assetBase,
+    limits: { maxDepth: limits.maxDepth, maxLinksPerParagraph: limits.maxLinksPerParagraph, maxContainers: limits.maxContainers },
+  };
+  if (!front || problems.length > 0) return { problems, job };
+  return { problems, job, post: { front, slug, file, assetBase, ...(image ? { image } : {}), job } };
+}
 
+/** A read post and its processed markdown, as the build publishes it. */
+export function finishPost({ front, slug, file, assetBase, image, job }: ReadPost, output: MarkdownOutput): LoadedPost {
   const meta: PostMeta = {
     slug,
     title: front.title,
     date: front.date,
     ...(front.updated ? { updated: front.updated } : {}),
     tags: [...new Set(front.tags)],
-    excerpt: front.description || facts.excerpt,
-    readingTime: facts.readingTime,
+    excerpt: front.description || output.excerpt,
+    readingTime: output.readingTime,
     featured: front.featured,
     ...(front.draft ? { draft: true } : {}),
     ...(image ? { image } : {}),
   };
-  return { ok: true, post: { meta, markdown: block.body, headings: facts.headings, toc: front.toc, assetBase, images: Object.fromEntries(images), file } };
+  return {
+    meta,
+    markdown: job.body,
+    headings: output.headings,
+    toc: front.toc,
+    assetBase,
+    images: output.images,
+    languages: output.languages,
+    features: output.features,
+    html: output.html,
+    ...(output.feedHtml !== undefined ? { feedHtml: output.feedHtml } : {}),
+    file,
+  };
+}
+
+/**
+ * Reads and processes one post on this thread, front matter and markdown, with every problem in
+ * the file reported together.
+ */
+export function loadPost(source: string, where: PostSource): { ok: true; post: LoadedPost } | { ok: false; problems: ContentProblem[] } {
+  const read = readPost(source, where);
+  const result = read.job ? processMarkdown(read.job) : undefined;
+  const problems = [...read.problems, ...(result && !result.ok ? result.problems : [])];
+  if (!read.post || !result?.ok || problems.length > 0) return { ok: false, problems };
+  return { ok: true, post: finishPost(read.post, result.output) };
 }

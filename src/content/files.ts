@@ -14,3 +14,20 @@ export const MEDIA_DIR = 'media';
 
 /** Custom dev-server event sent when the content changes, so open pages refetch without a reload. */
 export const CONTENT_UPDATE_EVENT = 'quire:content-update';
+
+/** Posts carried by each feed, newest first; readers only poll for what is new. */
+export const FEED_SIZE = 20;
+
+/**
+ * The article HTML the build writes for the pre-renderer and the feeds, under the output folder
+ * while it builds. Not part of the site: the build removes the folder before publishing.
+ */
+export const articleFiles = {
+  dir: '.quire',
+  /** `post/SLUG` or `about`: the key the page's article is stored under. */
+  page: (key: string) => `.quire/pages/${key}.html`,
+  feed: (slug: string) => `.quire/feeds/${slug}.html`,
+} as const;
+
+/** The key an article's pre-rendered HTML is stored and found under. */
+export const articleKey = { post: (slug: string) => `post/${slug}`, about: 'about' } as const;

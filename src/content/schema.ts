@@ -5,6 +5,10 @@
  */
 // zod/mini: the same schemas at a fifth of the size in the browser bundle (4 kB instead of 22 kB gzipped).
 import * as z from 'zod/mini';
+import { defaultSite } from './site-defaults.ts';
+import { SLUG_PATTERN } from './slug.ts';
+
+export { defaultSite, SLUG_PATTERN };
 
 /** Bumped whenever a data file changes shape in a way older readers cannot handle. */
 export const DATA_VERSION = 1;
@@ -29,13 +33,6 @@ const expected = (what: string) => (issue: { input?: unknown }) => `expected ${w
 
 const dateField = z.string({ error: expected('a date like 2021-05-01') }).check(z.refine(isValidDate, { error: expected('a date like 2021-05-01') }));
 
-/**
- * Slugs are URL path segments: lower-case letters and digits of any script (with the combining
- * marks Devanagari or Thai need, and modifiers like Japanese ー), joined by single hyphens.
- */
-export const SLUG_PATTERN =
-  /^[\p{Ll}\p{Lm}\p{Lo}\p{N}][\p{Ll}\p{Lm}\p{Lo}\p{N}\p{M}]*(?:-[\p{Ll}\p{Lm}\p{Lo}\p{N}][\p{Ll}\p{Lm}\p{Lo}\p{N}\p{M}]*)*$/u;
-
 const text = (what: string) => z.string({ error: expected(what) });
 const nonEmpty = (what: string) => text(what).check(z.trim(), z.minLength(1, { error: `expected ${what}, got an empty string` }));
 const flag = z.boolean({ error: expected('true or false') });
@@ -46,7 +43,14 @@ export const frontMatterSchema = z.object({
   date: dateField,
   updated: z.optional(dateField),
   description: z.optional(text('a text').check(z.trim())),
-  tags: z._default(z.array(nonEmpty('a tag'), { error: expected('a list of tags like [linux, memory]') }), []),
+  // `tags: linux` is a list of one: authors write that as often as `tags: [linux]`.
+  tags: z._default(
+    z.pipe(
+      z.transform((value: unknown) => (typeof value === 'string' ? [value] : value)),
+      z.array(nonEmpty('a tag'), { error: expected('a list of tags like [linux, memory]') }),
+    ),
+    [],
+  ),
   draft: z._default(flag, false),
   featured: z._default(flag, false),
   slug: z.optional(
@@ -59,16 +63,16 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 /** `content/site.yaml`; every field has a default so a folder holding only `posts/` is a blog. */
 export const siteSchema = z.object({
-  title: z._default(nonEmpty('a title'), 'Quire'),
-  description: z._default(text('a text'), ''),
-  author: z._default(text('a name'), ''),
+  title: z._default(nonEmpty('a title'), defaultSite.title),
+  description: z._default(text('a text'), defaultSite.description),
+  author: z._default(text('a name'), defaultSite.author),
   url: z.optional(z.url({ protocol: /^https?$/, error: expected('an absolute http(s) URL') })),
-  language: z._default(text('a language tag like en'), 'en'),
+  language: z._default(text('a language tag like en'), defaultSite.language),
   /** Default link-preview image: a file under the content folder or an https URL. */
   image: z.optional(text('an image path or URL')),
   postsPerPage: z._default(
     z.int({ error: expected('a whole number') }).check(z.minimum(1, { error: expected('at least 1') }), z.maximum(100, { error: expected('at most 100') })),
-    10,
+    defaultSite.postsPerPage,
   ),
 });
 export type Site = z.infer<typeof siteSchema>;
@@ -122,6 +126,10 @@ const markdownShape = {
   assetBase: z.string(),
   /** Intrinsic sizes of local images, keyed by the URL as written, so images reserve their space. */
   images: z.record(z.string(), z.object({ width: z.number(), height: z.number() })),
+  /** highlight.js grammars to load before rendering the markdown in the browser. */
+  languages: z._default(z.array(z.string()), []),
+  /** Lazily loaded features the markdown uses, such as `chart`. */
+  features: z._default(z.array(z.string()), []),
 };
 
 /** `data/posts/SLUG.json`: everything the post view needs, fetchable without the manifest. */
@@ -161,5 +169,3 @@ export const aboutFileSchema = versioned({
 });
 export type AboutFile = z.infer<typeof aboutFileSchema>;
 
-/** The settings of a blog whose `site.yaml` is absent or not yet loaded. */
-export const defaultSite: Site = siteSchema.parse({});

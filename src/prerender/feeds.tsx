@@ -1,14 +1,8 @@
 import { Feed } from 'feed';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter } from 'react-router-dom';
 import { paths } from '../app/paths';
-import { MarkdownContent } from '../components/markdown';
-import { dataFiles } from '../content/files';
-import { type Manifest, type PostFile, manifestSchema, postFileSchema } from '../content/schema';
+import { FEED_SIZE, articleFiles, dataFiles } from '../content/files';
+import { type Manifest, manifestSchema } from '../content/schema';
 import { absoluteUrl } from './urls';
-
-/** Posts carried by each feed; readers only poll for what is new. */
-export const FEED_SIZE = 20;
 
 /**
  * Text for the feed library's XML: it wraps titles in CDATA but escapes only the first `]]>`, and
@@ -18,17 +12,17 @@ const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt
 
 const time = (date: string) => new Date(date.includes('T') ? date : `${date}T00:00:00Z`);
 
-/** A post's body as HTML for feed readers: the same markdown pipeline as the page, URLs made absolute. */
-export function postHtml(post: PostFile, base: string, origin: string): string {
-  const html = renderToStaticMarkup(
-    <MemoryRouter basename={base.replace(/\/$/, '') || '/'} initialEntries={[base]}>
-      <MarkdownContent assetBase={post.assetBase} images={post.images}>
-        {post.markdown}
-      </MarkdownContent>
-    </MemoryRouter>,
-  );
-  // React escaped every attribute value, so a root-relative URL always starts right after `="/`.
-  return html.replace(/ (href|src)="\/(?!\/)/g, (_match, attribute: string) => ` ${attribute}="${origin}/`);
+const DC_NAMESPACE = 'http://purl.org/dc/elements/1.1/';
+
+/**
+ * RSS 2.0's `<author>` must be an e-mail address; a name goes in Dublin Core's `dc:creator`.
+ * The feed library writes neither for items without authors, so the element is added to its
+ * output: every `</item>` it writes closes an item, and the name is escaped as XML text.
+ */
+function withCreator(rss: string, author: string | undefined): string {
+  if (!author) return rss;
+  const creator = `<dc:creator>${xmlText(author).replace(/"/g, '&quot;')}</dc:creator>`;
+  return rss.replace('<rss ', `<rss xmlns:dc="${DC_NAMESPACE}" `).replaceAll('</item>', `${creator}\n        </item>`);
 }
 
 type JsonFeed = Record<string, unknown> & { author?: unknown; items: (Record<string, unknown> & { author?: unknown })[] };
@@ -69,8 +63,8 @@ export function writeFeeds(read: (file: string) => string, base: string): Map<st
     author,
     feedLinks: { rss: abs('/rss.xml'), atom: abs('/atom.xml'), json: abs('/feed.json') },
   });
-  for (const meta of posts.slice(0, FEED_SIZE)) {
-    const post: PostFile = postFileSchema.parse(JSON.parse(read(dataFiles.post(meta.slug))));
+  const items = posts.slice(0, FEED_SIZE);
+  for (const meta of items) {
     const link = abs(paths.post.href(meta.slug));
     feed.addItem({
       title: xmlText(meta.title),
@@ -79,14 +73,15 @@ export function writeFeeds(read: (file: string) => string, base: string): Map<st
       date: time(meta.updated ?? meta.date),
       published: time(meta.date),
       description: xmlText(meta.excerpt),
-      content: postHtml(post, base, new URL(siteUrl).origin),
+      // The content pipeline wrote each feed post's HTML with absolute URLs and no page controls.
+      content: read(articleFiles.feed(meta.slug)),
       // Atom writes category labels into attributes unescaped.
       category: meta.tags.map((name) => ({ name: name.replace(/[<>&"]/g, '') })),
-      author: author ? [author] : undefined,
       image: meta.image ? abs(meta.image.startsWith('/') ? meta.image : `/${meta.image}`) : undefined,
     });
   }
-  files.set('rss.xml', feed.rss2());
+  files.set('rss.xml', withCreator(feed.rss2(), site.author || undefined));
+  // Atom's entries inherit the feed's author; JSON Feed's items name theirs below.
   files.set('atom.xml', feed.atom1());
   // JSON needs no escaping: put the plain text back where the XML needed entities.
   const json = toJsonFeed11(JSON.parse(feed.json1()), site.language);

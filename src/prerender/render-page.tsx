@@ -4,9 +4,8 @@ import { StaticRouterProvider, createStaticHandler, createStaticRouter, isRouteE
 import { type HeadCollector, HeadContext } from '../app/head';
 import { createQueryClient } from '../app/query-client';
 import { createRoutes } from '../app/routes';
-import { ChartBlock } from '../components/chart/chart-block';
-import { DirectChart } from '../components/chart/lazy-chart';
-import { defaultSite } from '../content/schema';
+import { ArticleHtml, type ArticleStore } from '../components/article/article-html';
+import { defaultSite } from '../content/site-defaults';
 import { HeadTags, scriptJson } from './head-tags';
 
 export interface RenderedPage {
@@ -40,31 +39,46 @@ function serializeErrors(errors: Record<string, unknown> | null) {
 }
 
 /**
- * Renders one URL of the site to HTML with the same routes, loaders and components as the
- * browser. Data comes through `fetch`, which the pre-renderer points at the built files.
+ * The dehydrated queries without the markdown of articles: the page carries their HTML, which the
+ * browser keeps, so sending the markdown too would only make the page bigger.
  */
-export async function renderPage(url: string, base: string): Promise<RenderedPage> {
+function withoutMarkdown(state: ReturnType<typeof dehydrate>): ReturnType<typeof dehydrate> {
+  return {
+    ...state,
+    queries: state.queries.map((query) => {
+      const data = query.state.data;
+      if (typeof data !== 'object' || data === null || !('markdown' in data)) return query;
+      return { ...query, state: { ...query.state, data: { ...data, markdown: '' } } };
+    }),
+  };
+}
+
+/**
+ * Renders one URL of the site to HTML with the same routes, loaders and components as the
+ * browser. Data comes through `fetch`, which the pre-renderer points at the built files; article
+ * bodies come from `articles`, the HTML the content pipeline wrote.
+ */
+export async function renderPage(url: string, base: string, articles: ArticleStore): Promise<RenderedPage> {
   const queryClient = createQueryClient();
-  const handler = createStaticHandler(createRoutes(queryClient), { basename: base.replace(/\/$/, '') || '/' });
+  const handler = createStaticHandler(createRoutes(queryClient, articles), { basename: base.replace(/\/$/, '') || '/' });
   const context = await handler.query(new Request(new URL(url, 'http://quire.local')));
   if (context instanceof Response) throw new Error(`${url} redirects to ${context.headers.get('location')}; nothing to pre-render`);
   const router = createStaticRouter(handler.dataRoutes, context);
   const collector: HeadCollector = {};
-  // renderToString cannot wait for lazy components, so the chart is rendered directly here.
   const app = renderToString(
     <HeadContext.Provider value={collector}>
-      <DirectChart.Provider value={ChartBlock}>
+      <ArticleHtml.Provider value={articles}>
         <QueryClientProvider client={queryClient}>
           <StaticRouterProvider router={router} context={context} hydrate={false} />
         </QueryClientProvider>
-      </DirectChart.Provider>
+      </ArticleHtml.Provider>
     </HeadContext.Provider>,
   );
   const site = collector.site ?? defaultSite;
   const head = renderToStaticMarkup(<HeadTags head={collector.head ?? { path: url }} site={site} base={base} />);
   const state: HydrationState = {
     status: context.statusCode,
-    queries: dehydrate(queryClient),
+    queries: withoutMarkdown(dehydrate(queryClient)),
     router: { loaderData: context.loaderData, errors: serializeErrors(context.errors) },
   };
   // Cached queries hold garbage-collection timers that would keep the build process alive.

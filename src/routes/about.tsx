@@ -1,7 +1,8 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { PageHead } from '../app/head';
 import { paths } from '../app/paths';
-import { MarkdownContent } from '../components/markdown';
+import { Article } from '../components/article/article';
+import { articleKey } from '../content/files';
 import { aboutQuery, siteQuery } from '../content/queries';
 
 /** `/about`, from `content/about.md` when the blog has one. */
@@ -12,11 +13,7 @@ export function About() {
     <article className="post">
       <PageHead site={site} title={about.title} description={site.description} path={paths.about.href()} />
       <h1 tabIndex={-1}>{about.title}</h1>
-      <div className="prose">
-        <MarkdownContent assetBase={about.assetBase} images={about.images}>
-          {about.markdown}
-        </MarkdownContent>
-      </div>
+      <Article articleKey={articleKey.about} markdown={about.markdown} assetBase={about.assetBase} images={about.images} />
     </article>
   );
 }

@@ -2,10 +2,11 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { PageHead } from '../app/head';
 import { paths } from '../app/paths';
-import { MarkdownContent } from '../components/markdown';
+import { Article } from '../components/article/article';
 import { PostDate } from '../components/post-date';
 import { TagList } from '../components/tag-list';
 import { TableOfContents } from '../components/toc/table-of-contents';
+import { articleKey } from '../content/files';
 import { postQuery, siteQuery } from '../content/queries';
 import type { PostLink } from '../content/schema';
 
@@ -58,11 +59,7 @@ export function Post() {
       </header>
       <div className="post-body">
         {data.toc && <TableOfContents headings={data.headings} />}
-        <div className="prose">
-          <MarkdownContent assetBase={data.assetBase} images={data.images}>
-            {data.markdown}
-          </MarkdownContent>
-        </div>
+        <Article articleKey={articleKey.post(post.slug)} markdown={data.markdown} assetBase={data.assetBase} images={data.images} />
       </div>
       {data.related.length > 0 && (
         <section className="related" aria-labelledby="related-heading">

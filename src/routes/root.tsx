@@ -4,7 +4,7 @@ import { Outlet, ScrollRestoration, useRevalidator, useRouteError } from 'react-
 import { ErrorPanel } from '../components/error-panel';
 import { Layout } from '../components/layout';
 import { siteQuery } from '../content/queries';
-import { defaultSite } from '../content/schema';
+import { defaultSite } from '../content/site-defaults';
 
 /** Site settings every page needs; fetched in parallel with the child route's own data. */
 export const rootLoader = (queryClient: QueryClient) => async () => {

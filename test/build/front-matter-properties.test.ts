@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/build/problems';
-import { readPost } from '../../src/build/read-post';
+import { loadPost } from '../../src/build/read-post';
 import { dataFiles } from '../../src/content/files';
 import { SLUG_PATTERN, postMetaSchema } from '../../src/content/schema';
 import { tagSlug } from '../../src/content/tags';
@@ -43,11 +43,11 @@ const source = fc
     (bom ? '\uFEFF' : '') + [open, ...(valid ? ['title: A title', 'date: 2021-05-01'] : []), ...lines, close, ...body].join(newline),
   );
 
-describe('readPost over generated files', () => {
+describe('loadPost over generated files', () => {
   it('returns a valid post, or problems that each name the file, a real line and column, and a reason', () => {
     fc.assert(
       fc.property(source, fc.constantFrom('generated.md', 'Généré.md', 'index.md', '!!!.md'), (text, name) => {
-        const result = readPost(text, { path: path.join(CONTENT, 'posts', name), contentDir: CONTENT, file: FILE });
+        const result = loadPost(text, { path: path.join(CONTENT, 'posts', name), contentDir: CONTENT, file: FILE });
         if (result.ok) {
           expect(postMetaSchema.safeParse(result.post.meta).success).toBe(true);
           expect(result.post.meta.slug).toMatch(SLUG_PATTERN);
@@ -73,7 +73,7 @@ describe('readPost over generated files', () => {
   it('never changes a prototype, whatever the keys', () => {
     fc.assert(
       fc.property(source, (text) => {
-        readPost(text, { path: path.join(CONTENT, 'posts/generated.md'), contentDir: CONTENT, file: FILE });
+        loadPost(text, { path: path.join(CONTENT, 'posts/generated.md'), contentDir: CONTENT, file: FILE });
         expect(Object.keys(Object.prototype)).toEqual([]);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
@@ -105,7 +105,7 @@ describe('output paths', () => {
   it('keeps every post file inside the site: an accepted slug is letters, digits and hyphens', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('../x', 'a/b', '..', 'a\\b', '%2e%2e', 'ok')), (slug) => {
-        const result = readPost(`---\ntitle: T\ndate: 2021-05-01\nslug: ${JSON.stringify(slug)}\n---\n`, {
+        const result = loadPost(`---\ntitle: T\ndate: 2021-05-01\nslug: ${JSON.stringify(slug)}\n---\n`, {
           path: path.join(CONTENT, 'posts/generated.md'),
           contentDir: CONTENT,
           file: FILE,

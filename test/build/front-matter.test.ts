@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/build/front-matter';
 import { formatProblem } from '../../src/build/problems';
-import { readPost } from '../../src/build/read-post';
+import { loadPost } from '../../src/build/read-post';
 import type { PostMeta } from '../../src/content/schema';
 
 /** A content folder of one post per case: valid, converted and invalid front matter. */
@@ -11,7 +11,7 @@ const FIXTURES = path.resolve(__dirname, '../fixtures/front-matter');
 
 function read(name: string) {
   const file = path.join(FIXTURES, 'posts', name);
-  return readPost(readFileSync(file, 'utf8'), { path: file, contentDir: FIXTURES, file: `content/posts/${name}` });
+  return loadPost(readFileSync(file, 'utf8'), { path: file, contentDir: FIXTURES, file: `content/posts/${name}` });
 }
 
 function readMeta(name: string): PostMeta {
@@ -51,7 +51,7 @@ describe('front matter that is valid as written', () => {
     ['人々.md', '人々'],
   ])('takes the slug of %s from its name', (name, slug) => {
     const file = path.join(FIXTURES, 'posts', name);
-    const result = readPost('---\ntitle: T\ndate: 2021-05-01\n---\nText.\n', { path: file, contentDir: FIXTURES, file: name });
+    const result = loadPost('---\ntitle: T\ndate: 2021-05-01\n---\nText.\n', { path: file, contentDir: FIXTURES, file: name });
     expect(result.ok && result.post.meta.slug).toBe(slug);
   });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkMarkdownLimits } from '../../src/build/analyse-markdown';
 import { formatProblem } from '../../src/build/problems';
-import { type PostLimits, readPost } from '../../src/build/read-post';
+import { type PostLimits, loadPost } from '../../src/build/read-post';
 
 const CONTENT = path.resolve(__dirname, '../fixtures/front-matter');
 const HEAD = '---\ntitle: Hostile\ndate: 2021-05-01\n---\n';
@@ -12,7 +12,7 @@ const BODY_LINE = 5;
 /** Reads a post with `body` under the front matter; returns its formatted problems (none when it builds) and the time taken. */
 function build(body: string, limits?: Partial<PostLimits>) {
   const started = performance.now();
-  const result = readPost(HEAD + body, { path: path.join(CONTENT, 'posts/hostile.md'), contentDir: CONTENT, file: 'content/posts/hostile.md', limits });
+  const result = loadPost(HEAD + body, { path: path.join(CONTENT, 'posts/hostile.md'), contentDir: CONTENT, file: 'content/posts/hostile.md', limits });
   const ms = performance.now() - started;
   return { ms, problems: result.ok ? [] : result.problems.map(formatProblem), result };
 }

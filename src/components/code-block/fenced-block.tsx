@@ -1,12 +1,23 @@
+import type { Element } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { codeLanguage } from '../../markdown/highlight';
 import { LazyChartBlock } from '../chart/lazy-chart';
-import { CodeBlock, type CodeBlockProps, codeInfo } from './code-block';
+import { CodeBlock, type CodeBlockProps } from './code-block';
+
+/** The language and text of the `code` inside a fence's `pre` element. */
+export function fenceOf(node: unknown): { language?: string; text: string } {
+  const pre = node as Element | undefined;
+  const code = pre?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+  if (!code) return { text: pre ? toText(pre, { whitespace: 'pre' }) : '' };
+  return { language: codeLanguage(code)?.toLowerCase(), text: toText(code, { whitespace: 'pre' }) };
+}
 
 /**
- * react-markdown's `pre` renderer: ```chart fences become charts (their code loaded only when a
- * post has one), every other fence a code block with its language and a Copy button.
+ * The `pre` renderer of posts: ```chart fences become charts (their code loaded only when a post
+ * has one), every other fence a code block with its language and a Copy button.
  */
 export function FencedBlock(props: CodeBlockProps) {
-  const { language, text } = codeInfo(props.children);
+  const { language, text } = fenceOf(props.node);
   if (language === 'chart') return <LazyChartBlock source={text} />;
   return <CodeBlock {...props} />;
 }

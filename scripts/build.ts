@@ -1,0 +1,157 @@
+// `npm run build`: the client bundle and data files, then every route pre-rendered to HTML with
+// the server bundle, then feeds and sitemap. All of it goes into a fresh folder that replaces
+// dist/ only when every step succeeded, so a failed build never leaves a half-written dist/.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Manifest as ViteManifest, build } from 'vite';
+import { normaliseBasePath } from '../src/app/base-path.ts';
+import { articleFiles } from '../src/content/files.ts';
+import type { Manifest, Tag } from '../src/content/schema.ts';
+import { renderInWorkers, renderRoutes, setUp } from './prerender-pages.ts';
+
+const root = process.cwd();
+const dist = path.resolve(root, process.env.OUT_DIR ?? 'dist');
+const base = normaliseBasePath(process.env.BASE_PATH);
+const contentDir = path.resolve(root, process.env.CONTENT_DIR ?? 'content');
+const quiet = Boolean(process.env.CI || process.env.QUIRE_QUIET);
+const started = performance.now();
+
+/** Routes per worker below which threads cost more than they save. */
+const ROUTES_PER_THREAD = 200;
+/** The module whose chunk renders markdown after a client-side navigation. */
+const RENDERER_MODULE = 'src/markdown/render-markdown.tsx';
+/** Scripts and styles listed by size after a build. */
+const SIZES_SHOWN = 12;
+
+const display = (file: string) => path.relative(root, file) || '.';
+
+/** The renderer's chunk and the chunks it imports that a first page load does not already have. */
+function rendererFiles(manifest: ViteManifest): string[] {
+  const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
+  const loaded = new Set<string>();
+  const walk = (key: string, into: Set<string>) => {
+    if (into.has(key) || !manifest[key]) return;
+    into.add(key);
+    for (const imported of manifest[key]!.imports ?? []) walk(imported, into);
+  };
+  const entryKey = Object.keys(manifest).find((key) => manifest[key] === entry);
+  if (entryKey) walk(entryKey, loaded);
+  const needed = new Set<string>();
+  walk(RENDERER_MODULE, needed);
+  return [...needed].filter((key) => !loaded.has(key)).map((key) => `${base}${manifest[key]!.file}`);
+}
+
+/** The built scripts and styles with their sizes, named as they are in dist/ (not the staging folder). */
+function sizeList(staging: string): string {
+  const assets = path.join(staging, 'assets');
+  if (!existsSync(assets)) return '';
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).padStart(7)} kB`;
+  const files = readdirSync(assets)
+    .filter((name) => /\.(js|css)$/.test(name))
+    .map((name) => ({ name, bytes: statSync(path.join(assets, name)).size, gzip: gzipSync(readFileSync(path.join(assets, name))).length }))
+    .sort((a, b) => b.bytes - a.bytes);
+  // The long tail is one small chunk per highlight.js grammar, loaded only by posts that use it.
+  const shown = files.slice(0, SIZES_SHOWN).map(({ name, bytes, gzip }) => `  ${`${display(dist)}/assets/${name}`.padEnd(60)} ${kb(bytes)}  gzip ${kb(gzip)}`);
+  const rest = files.slice(SIZES_SHOWN);
+  if (rest.length > 0) shown.push(`  … and ${rest.length} smaller files, ${kb(rest.reduce((sum, file) => sum + file.bytes, 0)).trim()} in all`);
+  return shown.join('\n');
+}
+
+/** Link previews from SVG images show as blank cards on social sites, which render only rasters. */
+function svgPreviewWarnings(manifest: Manifest): string[] {
+  const svg = (image: string | undefined) => image !== undefined && /\.svg(?:[?#].*)?$/i.test(image);
+  return [
+    ...(svg(manifest.site.image) ? [`site.yaml: image: ${manifest.site.image} is an SVG`] : []),
+    ...manifest.posts.filter((post) => svg(post.image)).map((post) => `${post.slug}: image: ${post.image} is an SVG`),
+  ];
+}
+
+async function prerender(staging: string, serverDir: string, prefetch: string[]): Promise<number> {
+  const options = { serverDir, staging, base, prefetch };
+  const context = await setUp(options);
+  const { server, page } = context;
+  const json = <T>(file: string) => JSON.parse(readFileSync(path.join(staging, file), 'utf8')) as T;
+  const manifest = json<Manifest>('posts.json');
+  const shape = {
+    manifest,
+    pageCount: json<{ pageCount: number }>('data/pages/1.json').pageCount,
+    tags: json<{ tags: Tag[] }>('data/tags.json').tags,
+    about: json<{ about: boolean }>('data/site.json').about,
+  };
+
+  const routes = server.siteRoutes(shape).map((route) => route.path);
+  const threads = Math.min(availableParallelism(), Math.ceil(routes.length / ROUTES_PER_THREAD));
+  if (threads > 1) await renderInWorkers(options, routes, threads);
+  else await renderRoutes(context, routes);
+  const missing = await server.renderPage(`${base}__quire-not-found__/`, base, context.articles);
+  await writeFile(path.join(staging, '404.html'), page(missing));
+
+  const read = (file: string) => readFileSync(path.join(staging, file), 'utf8');
+  const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(shape, base), ...server.writeHeaders(base)]);
+  for (const [file, text] of extras) await writeFile(path.join(staging, file), text);
+  if (!manifest.site.url) {
+    const siteFile = display(path.join(contentDir, 'site.yaml'));
+    console.warn(`Note: ${siteFile} has no \`url\`, so the feeds, sitemap and canonical links use relative URLs or are left out.`);
+  }
+  for (const warning of svgPreviewWarnings(manifest)) {
+    console.warn(`Warning: ${warning}; social sites do not show SVG link previews, use a PNG or JPEG.`);
+  }
+  return routes.length;
+}
+
+const phases: string[] = [];
+async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await step();
+  phases.push(`${name} ${((performance.now() - start) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+await mkdir(path.dirname(dist), { recursive: true });
+const staging = await mkdtemp(path.join(path.dirname(dist), '.dist-'));
+// The server bundle imports packages from node_modules, so it must live inside the project.
+const serverDir = await mkdtemp(path.join(root, '.server-'));
+try {
+  await timed('client and data', () =>
+    build({ root, logLevel: 'warn', build: { outDir: staging, emptyOutDir: true, manifest: true, reportCompressedSize: false } }),
+  );
+  await timed('server bundle', () =>
+    build({
+      root,
+      logLevel: 'warn',
+      build: {
+        ssr: 'src/entry-server.tsx',
+        outDir: serverDir,
+        emptyOutDir: true,
+        copyPublicDir: false,
+        // The server imports the chart directly on purpose (static HTML cannot wait for lazy code).
+        rollupOptions: { onLog: (level, log, handler) => log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT' && handler(level, log) },
+      },
+    }),
+  );
+  const viteManifestFile = path.join(staging, '.vite', 'manifest.json');
+  const prefetch = rendererFiles(JSON.parse(readFileSync(viteManifestFile, 'utf8')) as ViteManifest);
+  const pages = await timed('pre-render', () => prerender(staging, serverDir, prefetch));
+  // Build-only files: the article HTML for pre-rendering and feeds, and Vite's chunk manifest.
+  await rm(path.join(staging, articleFiles.dir), { recursive: true, force: true });
+  await rm(path.join(staging, '.vite'), { recursive: true, force: true });
+  if (!quiet) console.log(sizeList(staging));
+  const previous = existsSync(dist) ? `${dist}.old-${process.pid}` : undefined;
+  if (previous) await rename(dist, previous);
+  await rename(staging, dist);
+  if (previous) await rm(previous, { recursive: true, force: true });
+  const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+  console.log(`Built ${pages} pages into ${display(dist)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')}), peak ${peak} MB`);
+} catch (error) {
+  await rm(staging, { recursive: true, force: true });
+  // Content errors were printed by Vite as file:line:column lists; other failures need their stack.
+  const message = error instanceof Error ? error.message : String(error);
+  if (!message.includes('[quire]') && !message.includes('The content has')) console.error(error instanceof Error ? (error.stack ?? message) : message);
+  console.error(`\nBuild failed; ${display(dist)}/ was left as it was.`);
+  process.exitCode = 1;
+} finally {
+  await rm(serverDir, { recursive: true, force: true });
+}

@@ -1,0 +1,99 @@
+// Renders routes of the built site to HTML files with the server bundle. Used by build.ts on the
+// main thread and in worker threads, which split the routes between the machine's cores.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ArticleStore } from '../src/components/article/article-html.ts';
+import { articleFiles } from '../src/content/files.ts';
+import type * as ServerEntry from '../src/entry-server.tsx';
+import type { RenderedPage } from '../src/prerender/render-page.tsx';
+
+export type ServerModule = typeof ServerEntry;
+
+export interface PrerenderOptions {
+  /** Folder of the server bundle. */
+  serverDir: string;
+  /** The output folder being built. */
+  staging: string;
+  /** The site's base path. */
+  base: string;
+  /** Script URLs the browser may fetch when idle: the markdown renderer, for the next navigation. */
+  prefetch: string[];
+}
+
+export interface PrerenderContext extends PrerenderOptions {
+  server: ServerModule;
+  articles: ArticleStore;
+  page(rendered: RenderedPage): string;
+}
+
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** Loads the server bundle and points `fetch` at the data files in `staging`. */
+export async function setUp(options: PrerenderOptions): Promise<PrerenderContext> {
+  const { serverDir, staging, base, prefetch } = options;
+  const server = (await import(pathToFileURL(path.join(serverDir, 'entry-server.js')).href)) as ServerModule;
+  const template = readFileSync(path.join(staging, 'index.html'), 'utf8');
+  // The app fetches its data as in the browser; here the answers come from the files just built.
+  globalThis.fetch = async (input: string | URL | Request) => {
+    const pathname = decodeURIComponent(new URL(String(input), 'http://quire.local').pathname);
+    const file = path.join(staging, pathname.slice(base.length));
+    if (!pathname.startsWith(base) || !file.startsWith(staging + path.sep) || !existsSync(file)) return new Response('Not found', { status: 404 });
+    return new Response(await readFile(file), { headers: { 'content-type': 'application/json' } });
+  };
+  const articles: ArticleStore = {
+    get(key) {
+      const file = path.join(staging, articleFiles.page(key));
+      return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    },
+  };
+  const { site } = JSON.parse(readFileSync(path.join(staging, 'data/site.json'), 'utf8')) as { site: { language: string } };
+  const lang = site.language.replace(/[^A-Za-z0-9-]/g, '') || 'en';
+  const hints = prefetch.map((href) => `<link rel="prefetch" href="${escapeAttribute(href)}" />`).join('');
+  const page = ({ head, app, state }: RenderedPage) =>
+    template
+      .replace('<html lang="en">', `<html lang="${lang}">`)
+      .replace('<!--quire-head-->', () => head + hints)
+      .replace('<!--quire-app-->', () => app)
+      .replace('<!--quire-data-->', () => `<script type="application/json" id="quire-state">${state}</script>`);
+  return { ...options, server, articles, page };
+}
+
+/** Where a route's HTML goes: `/posts/x/` -> `posts/x/index.html`, so any static host serves it. */
+function htmlFile(staging: string, route: string): string {
+  const relative = decodeURI(route).replace(/^\/+|\/+$/g, '');
+  const file = path.join(staging, relative, 'index.html');
+  if (!file.startsWith(staging + path.sep)) throw new Error(`Refusing to write ${route} outside the output folder`);
+  return file;
+}
+
+/** Renders each route to its index.html; every route must answer 200. */
+export async function renderRoutes(context: PrerenderContext, routes: string[]): Promise<void> {
+  const { server, base, page, staging, articles } = context;
+  for (const route of routes) {
+    const rendered = await server.renderPage(`${base}${route.replace(/^\//, '')}`, base, articles);
+    if (rendered.status !== 200) throw new Error(`Pre-rendering ${route} answered ${rendered.status}`);
+    const file = htmlFile(staging, route);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, page(rendered));
+  }
+}
+
+/** Renders the routes across `threads` worker threads; resolves when all are written. */
+export function renderInWorkers(options: PrerenderOptions, routes: string[], threads: number): Promise<unknown[]> {
+  const share = Math.ceil(routes.length / threads);
+  const jobs = Array.from({ length: threads }, (_, index) => routes.slice(index * share, (index + 1) * share)).filter((part) => part.length > 0);
+  return Promise.all(
+    jobs.map(
+      (part) =>
+        new Promise((resolve, reject) => {
+          const worker = new Worker(new URL('./prerender-worker.mjs', import.meta.url), { workerData: { ...options, routes: part } });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error(`A pre-render worker exited with ${code}`))));
+        }),
+    ),
+  );
+}

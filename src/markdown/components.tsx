@@ -1,0 +1,76 @@
+import type { Element } from 'hast';
+import type { ComponentPropsWithoutRef } from 'react';
+import type { Components } from 'react-markdown';
+import { ChartBlock } from '../components/chart/chart-block';
+import { FencedBlock, fenceOf } from '../components/code-block/fenced-block';
+import { isExternalUrl } from './resolve-urls';
+
+type LinkProps = ComponentPropsWithoutRef<'a'> & { node?: Element; 'data-blocked'?: string };
+
+function HeadingWithAnchor({ level, id, children, node: _node, ...rest }: ComponentPropsWithoutRef<'h2'> & { level: 2 | 3 | 4; node?: unknown }) {
+  const Tag = `h${level}` as const;
+  return (
+    <Tag id={id} {...rest}>
+      {children}
+      {id && (
+        <a className="anchor" href={`#${id}`} aria-label="Link to this section">
+          #
+        </a>
+      )}
+    </Tag>
+  );
+}
+
+/** A link the URL filter blocked keeps its words and loses the link. */
+const BlockedLink = ({ children }: LinkProps) => <span className="blocked-link">{children}</span>;
+
+/** The components a post's page is rendered with, on the server and in the browser alike. */
+export const pageComponents: Components = {
+  a(props: LinkProps) {
+    const { node: _node, children, 'data-blocked': blocked, ...rest } = props;
+    if (blocked !== undefined) return <BlockedLink>{children}</BlockedLink>;
+    if (rest.href && isExternalUrl(rest.href)) {
+      return (
+        <a {...rest} target="_blank" rel="noopener noreferrer">
+          {children}
+          <span className="visually-hidden"> (opens in a new tab)</span>
+        </a>
+      );
+    }
+    return <a {...rest}>{children}</a>;
+  },
+  h2: (props) => <HeadingWithAnchor level={2} {...props} />,
+  h3: (props) => <HeadingWithAnchor level={3} {...props} />,
+  h4: (props) => <HeadingWithAnchor level={4} {...props} />,
+  pre: FencedBlock,
+  table: ({ node: _node, ...props }) => (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
+      <table {...props} />
+    </div>
+  ),
+};
+
+/**
+ * The components of a post in a feed: what a feed reader can show without the site's scripts or
+ * styles. No buttons or heading anchors, charts as their SVG and table, every URL absolute.
+ */
+export function feedComponents(origin: string): Components {
+  const absolute = (url: string | undefined) => (url && url.startsWith('/') && !url.startsWith('//') ? `${origin}${url}` : url);
+  return {
+    a(props: LinkProps) {
+      const { node: _node, children, 'data-blocked': blocked, href, ...rest } = props;
+      if (blocked !== undefined) return <BlockedLink>{children}</BlockedLink>;
+      return (
+        <a href={absolute(href)} {...rest}>
+          {children}
+        </a>
+      );
+    },
+    img: ({ node: _node, src, ...rest }) => <img src={absolute(typeof src === 'string' ? src : undefined)} {...rest} />,
+    pre({ node, children, 'data-label': _label, ...rest }: ComponentPropsWithoutRef<'pre'> & { node?: Element; 'data-label'?: string }) {
+      const { language, text } = fenceOf(node);
+      if (language === 'chart') return <ChartBlock source={text} />;
+      return <pre {...rest}>{children}</pre>;
+    },
+  };
+}

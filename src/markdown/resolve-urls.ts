@@ -1,0 +1,68 @@
+import type { Element, Root } from 'hast';
+import { defaultUrlTransform } from 'react-markdown';
+import { visit } from 'unist-util-visit';
+
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
+export interface UrlOptions {
+  /** The site's base path, `/` or `/blog/`. */
+  base: string;
+  /** Folder under the site root that relative URLs resolve against, e.g. `media/posts/x/`. */
+  assetBase: string;
+  /** Intrinsic sizes of local images, keyed by the URL as written. */
+  images: Record<string, ImageSize>;
+}
+
+/** True for a URL with a scheme (`https:`, `mailto:`) or a protocol-relative one (`//host`). */
+export const isExternalUrl = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+
+/** True for URLs that name a file beside the post rather than another site, page or anchor. */
+export function isRelativeUrl(url: string): boolean {
+  return url !== '' && !isExternalUrl(url) && !url.startsWith('/') && !url.startsWith('#') && !url.startsWith('?');
+}
+
+/**
+ * Where a URL as written points on the built site: unsafe schemes blanked (react-markdown's
+ * filter), site paths (`/posts/x/`) under the base path, relative paths under the post's folder.
+ */
+export function resolveUrl(url: string, { base, assetBase }: Pick<UrlOptions, 'base' | 'assetBase'>): string {
+  const safe = defaultUrlTransform(url);
+  if (safe === '' || isExternalUrl(safe) || safe.startsWith('#') || safe.startsWith('?')) return safe;
+  if (safe.startsWith('/')) return `${base}${safe.slice(1)}`;
+  return `${base}${assetBase}${safe.replace(/^\.\//, '')}`;
+}
+
+function resolveLink(node: Element, options: UrlOptions) {
+  const href = resolveUrl(String(node.properties.href ?? ''), options);
+  // An unsafe link keeps its words but no href: an empty one would reload the page.
+  if (href === '') {
+    delete node.properties.href;
+    node.properties.dataBlocked = '';
+  } else {
+    node.properties.href = href;
+  }
+}
+
+function resolveImage(node: Element, options: UrlOptions) {
+  const written = String(node.properties.src ?? '');
+  const src = resolveUrl(written, options);
+  // No src at all for a blocked URL, or the browser would fetch the page itself again.
+  if (src === '') delete node.properties.src;
+  else node.properties.src = src;
+  const size = Object.hasOwn(options.images, written) ? options.images[written] : undefined;
+  if (size) Object.assign(node.properties, { width: size.width, height: size.height });
+  Object.assign(node.properties, { loading: 'lazy', decoding: 'async' });
+}
+
+/** Rehype plugin: every link and image URL made safe and final, images sized so nothing shifts. */
+export function rehypeResolveUrls(options: UrlOptions) {
+  return (tree: Root) => {
+    visit(tree, 'element', (node) => {
+      if (node.tagName === 'a' && node.properties.href !== undefined) resolveLink(node, options);
+      else if (node.tagName === 'img') resolveImage(node, options);
+    });
+  };
+}
