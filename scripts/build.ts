@@ -147,9 +147,13 @@ try {
   console.log(`Built ${pages} pages into ${display(dist)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')}), peak ${peak} MB`);
 } catch (error) {
   await rm(staging, { recursive: true, force: true });
-  // Content errors were printed by Vite as file:line:column lists; other failures need their stack.
+  // Content errors are a file:line:column list for the author, never a bundler's stack trace;
+  // any other failure is a bug, whose stack is worth having.
   const message = error instanceof Error ? error.message : String(error);
-  if (!message.includes('[quire]') && !message.includes('The content has')) console.error(error instanceof Error ? (error.stack ?? message) : message);
+  const contentProblems = message.indexOf('The content has');
+  // The bundler appends its own stack to the message: the list ends where that starts.
+  if (contentProblems !== -1) console.error(message.slice(contentProblems).split(/\n\s+at /)[0]!.trimEnd());
+  else console.error(error instanceof Error ? (error.stack ?? message) : message);
   console.error(`\nBuild failed; ${display(dist)}/ was left as it was.`);
   process.exitCode = 1;
 } finally {

@@ -7,7 +7,8 @@ import type { MarkdownJob, MarkdownOutput } from './process-markdown.ts';
 /** Where results live between builds; `node_modules/.cache` is where tools keep caches by convention. */
 export const DEFAULT_CACHE_DIR = path.resolve('node_modules/.cache/quire/markdown');
 
-const srcDir = fileURLToPath(new URL('..', import.meta.url));
+/** The `src/` folder this module is in (test runners may give modules non-file URLs). */
+const sourceRoot = () => (import.meta.url.startsWith('file:') ? fileURLToPath(new URL('..', import.meta.url)) : path.resolve('src'));
 
 /** Source folders whose code decides what HTML a post becomes: the pipeline, its components, the build. */
 const PIPELINE_SOURCES = ['markdown', 'components', 'build'];
@@ -26,6 +27,7 @@ let version: string | undefined;
 export function pipelineVersion(): string {
   if (version) return version;
   const hash = createHash('sha256');
+  const srcDir = sourceRoot();
   for (const folder of PIPELINE_SOURCES) {
     const dir = path.join(srcDir, folder);
     for (const name of listSources(dir)) hash.update(name).update(readFileSync(path.join(dir, name)));

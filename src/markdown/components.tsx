@@ -1,9 +1,9 @@
 import type { Element } from 'hast';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { Components } from 'react-markdown';
-import { ChartBlock } from '../components/chart/chart-block';
-import { FencedBlock, fenceOf } from '../components/code-block/fenced-block';
-import { isExternalUrl } from './resolve-urls';
+import { ChartBlock } from '../components/chart/chart-block.tsx';
+import { FencedBlock, fenceOf } from '../components/code-block/fenced-block.tsx';
+import { isExternalUrl } from './resolve-urls.ts';
 
 type LinkProps = ComponentPropsWithoutRef<'a'> & { node?: Element; 'data-blocked'?: string };
 

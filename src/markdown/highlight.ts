@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
-import { type Highlighter, fenceLabel } from './highlighter';
+import { type Highlighter, fenceLabel } from './highlighter.ts';
 
 /** The fence language of a `<code>` element, from its `language-*` class, as written. */
 export function codeLanguage(node: Element): string | undefined {

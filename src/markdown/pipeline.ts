@@ -10,12 +10,12 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { type PluggableList, type Processor, unified } from 'unified';
-import { rehypeHeadingIds } from './heading-ids';
-import { rehypeHighlight } from './highlight';
-import type { Highlighter } from './highlighter';
-import { remarkMoreMarker } from './more-marker';
-import { rehypeRawAsText } from './raw-as-text';
-import { type UrlOptions, rehypeResolveUrls } from './resolve-urls';
+import { rehypeHeadingIds } from './heading-ids.ts';
+import { rehypeHighlight } from './highlight.ts';
+import type { Highlighter } from './highlighter.ts';
+import { remarkMoreMarker } from './more-marker.ts';
+import { rehypeRawAsText } from './raw-as-text.ts';
+import { type UrlOptions, rehypeResolveUrls } from './resolve-urls.ts';
 
 /**
  * Bumped whenever a change to the plugins or components changes the HTML a post produces:

@@ -6,10 +6,10 @@
 import type { LanguageFn } from 'highlight.js';
 import type { ReactNode } from 'react';
 import Markdown from 'react-markdown';
-import { pageComponents } from './components';
-import { createHighlighter } from './highlighter';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './pipeline';
-import type { ImageSize } from './resolve-urls';
+import { pageComponents } from './components.tsx';
+import { createHighlighter } from './highlighter.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './pipeline.ts';
+import type { ImageSize } from './resolve-urls.ts';
 
 /** Every highlight.js grammar as its own chunk, fetched only for a post that uses it. */
 const grammarModules = import.meta.glob<LanguageFn>(['/node_modules/highlight.js/es/languages/*.js', '!/node_modules/highlight.js/es/languages/*.js.js'], {

@@ -1,11 +1,11 @@
-type RendererModule = typeof import('./render-markdown');
+type RendererModule = typeof import('./render-markdown.tsx');
 
 let loading: Promise<RendererModule> | undefined;
 let loaded: RendererModule | undefined;
 
 /** Loads the markdown renderer's chunk once; later calls share the same promise. */
 export function loadRenderer(): Promise<RendererModule> {
-  loading ??= import('./render-markdown').then((module) => (loaded = module));
+  loading ??= import('./render-markdown.tsx').then((module) => (loaded = module));
   // A failed load (offline) may be retried: forget it.
   loading.catch(() => (loading = undefined));
   return loading;

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { fixtureFiles, renderApp, stubFetch } from '../testing/render-app';
 
-vi.mock('../../src/components/markdown', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/components/markdown')>();
+vi.mock('../../src/markdown/render-markdown', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/markdown/render-markdown')>();
   return {
     ...original,
     MarkdownContent: (props: { children: string }) => {

@@ -28,7 +28,7 @@ describe('post page', () => {
     expect(heading).toHaveAttribute('id', 'commit-limit');
     expect(within(heading).getByRole('link', { name: 'Link to this section' })).toHaveAttribute('href', '#commit-limit');
     expect(screen.getByText('# strict accounting')).toHaveClass('hljs-comment');
-    expect(screen.getByRole('button', { name: 'Copy code (bash)' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy code (Bash)' })).toBeInTheDocument();
   });
 
   it('gives images their intrinsic size and resolves them beside the post; external links open safely', async () => {
@@ -44,14 +44,14 @@ describe('post page', () => {
     expect(screen.getByRole('link', { name: 'Download it' })).toHaveAttribute('href', '/media/posts/with-image/diagram.svg');
   });
 
-  it('links the previous and next posts and up to three related ones', async () => {
+  it('links the previous and next posts and three related ones: shared tags first, then the newest', async () => {
     stubFetch(fixtureFiles());
     renderApp('/posts/oom-killer/');
     const nav = await screen.findByRole('navigation', { name: 'More posts' });
     expect(within(nav).getByRole('link', { name: /Previous post NFS write-back stalls/ })).toHaveAttribute('href', '/posts/nfs-stalls/');
     expect(within(nav).getByRole('link', { name: /Next post Why malloc fails/ })).toHaveAttribute('href', '/posts/memory-overcommit/');
     const related = screen.getByRole('region', { name: 'Related posts' });
-    expect(within(related).getAllByRole('link').map((link) => link.textContent)).toEqual(['Why malloc fails with free memory']);
+    expect(within(related).getAllByRole('link').map((link) => link.textContent)).toEqual(['Why malloc fails with free memory', 'NFS write-back stalls', 'A post with a diagram']);
   });
 
   it('shows the not-found page with a way home for an unknown slug', async () => {

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'quire-build-'));
 const build = (contentDir: string, outDir: string) => {
-  const result = spawnSync(process.execPath, ['scripts/build.mjs'], {
+  const result = spawnSync(path.resolve('node_modules/.bin/tsx'), ['scripts/build.ts'], {
     env: { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, QUIRE_QUIET: '1', BASE_PATH: '' },
     encoding: 'utf8',
   });

@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { ChartSource } from './chart-source';
-import { type ChartGeometry, chartName, describeChart, layoutChart, type XTick } from './chart-layout';
-import { type ChartData, parseChart } from './parse-chart';
+import { ChartSource } from './chart-source.tsx';
+import { type ChartGeometry, chartName, describeChart, layoutChart, type XTick } from './chart-layout.ts';
+import { type ChartData, parseChart } from './parse-chart.ts';
 
 export interface ChartBlockProps {
   /** The text inside the ```chart fence. */

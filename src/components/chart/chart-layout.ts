@@ -1,5 +1,5 @@
-import type { ChartData } from './parse-chart';
-import { formatTicks, formatValue, niceTicks } from './scale';
+import type { ChartData } from './parse-chart.ts';
+import { formatTicks, formatValue, niceTicks } from './scale.ts';
 
 /**
  * Where everything in the chart goes, as fractions of the plot (0 to 1), not pixels. The SVG places

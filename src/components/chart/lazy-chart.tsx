@@ -1,12 +1,12 @@
 import { Component, type ComponentType, createContext, lazy, type ReactNode, Suspense, useContext } from 'react';
-import type { ChartBlockProps } from './chart-block';
-import { ChartPending, ChartSource } from './chart-source';
+import type { ChartBlockProps } from './chart-block.tsx';
+import { ChartPending, ChartSource } from './chart-source.tsx';
 
 /**
  * The chart code in its own chunk, fetched the first time a post with a chart renders. Importing
  * this module costs only the small wrapper below.
  */
-const LazyChart = lazy(() => import('./chart-block').then((module) => ({ default: module.ChartBlock })));
+const LazyChart = lazy(() => import('./chart-block.tsx').then((module) => ({ default: module.ChartBlock })));
 
 /**
  * Supplies the chart component to render directly instead of loading it. A server renderer that

@@ -1,8 +1,8 @@
 import type { Element } from 'hast';
 import { toText } from 'hast-util-to-text';
-import { codeLanguage } from '../../markdown/highlight';
-import { LazyChartBlock } from '../chart/lazy-chart';
-import { CodeBlock, type CodeBlockProps } from './code-block';
+import { codeLanguage } from '../../markdown/highlight.ts';
+import { LazyChartBlock } from '../chart/lazy-chart.tsx';
+import { CodeBlock, type CodeBlockProps } from './code-block.tsx';
 
 /** The language and text of the `code` inside a fence's `pre` element. */
 export function fenceOf(node: unknown): { language?: string; text: string } {
