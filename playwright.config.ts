@@ -10,7 +10,12 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
-export const ports = { root: 4301, blog: 4302, hostile: 4303 } as const;
+/**
+ * Three consecutive ports from QUIRE_E2E_PORT (default 4301), so two checkouts can run their
+ * end-to-end tests on one machine at the same time. serve-builds.mjs reads the same variable.
+ */
+const basePort = Number(process.env.QUIRE_E2E_PORT ?? 4301);
+export const ports = { root: basePort, blog: basePort + 1, hostile: basePort + 2 } as const;
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -1,5 +1,5 @@
 // `npm run preview`: serves a folder the way a plain static host does, and no more: files as they
-// are, a folder's index.html, a redirect to add the trailing slash, 404.html for anything else,
+// are, a folder's index.html, a redirect to add the trailing slash (the base's too), 404.html for anything else,
 // and the headers of a Netlify/Cloudflare-style `_headers` file (so tests run under the site's CSP).
 // No rewrites to index.html, so what works here works on any static host.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
@@ -62,6 +62,11 @@ export function serveStatic({ root, base = '/', port = 4173, host = '127.0.0.1' 
       return notFound(res);
     }
     requestPath = pathname;
+    // The base without its slash (`/blog`) is the site's folder, so it redirects like any other.
+    if (base !== '/' && `${pathname}/` === base) {
+      res.writeHead(301, { location: `${base}${url.search}` }).end();
+      return;
+    }
     if (!pathname.startsWith(base)) return notFound(res);
     const file = path.join(dir, pathname.slice(base.length));
     if (!file.startsWith(dir)) return notFound(res);

@@ -1,7 +1,9 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { Link, NavLink, useLocation, useNavigation, useNavigationType } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
+import { type AnchorHTMLAttributes, type ReactNode, useEffect, useRef, useState } from 'react';
+import { NavLink, useHref, useLinkClickHandler, useLocation, useMatch, useNavigation, useNavigationType } from 'react-router-dom';
 import { paths } from '../app/paths';
-import type { Site } from '../content/schema';
+import { siteQuery } from '../content/queries';
+import { defaultSite, type Site } from '../content/schema';
 import { SearchBox } from '../search/search-box';
 import { ThemeToggle } from './theme-toggle';
 
@@ -37,12 +39,34 @@ function useFocusOnNavigate(mainRef: React.RefObject<HTMLElement | null>) {
   return announcement;
 }
 
+/**
+ * A link to the home page that keeps its trailing slash. Under a base path react-router writes `/`
+ * as the bare base (`/blog`), which a static host answers with a redirect at best and a 404 at
+ * worst; every other href already ends in a slash. `current` marks it as the page being shown.
+ */
+export function HomeLink({ current = false, ...rest }: Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href' | 'onClick'> & { current?: boolean }) {
+  const to = paths.home.href();
+  const href = useHref(to);
+  const onClick = useLinkClickHandler(to);
+  const here = useMatch({ path: paths.home.pattern, end: true }) !== null;
+  return (
+    <a {...rest} href={href.endsWith('/') ? href : `${href}/`} onClick={onClick} aria-current={current && here ? 'page' : undefined} />
+  );
+}
+
 /** The frame around every page: skip link, header, main landmark, footer, navigation progress. */
 export function Layout({ site, about = false, children }: { site: Pick<Site, 'title' | 'description' | 'author'>; about?: boolean; children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   const announcement = useFocusOnNavigate(mainRef);
   const navigation = useNavigation();
   const year = new Date().getFullYear();
+  // The loaded settings win over the frame's: fallback and error frames are given defaults, and
+  // only the query knows site.url, which decides whether feeds were written at all.
+  const loaded = useQuery(siteQuery()).data?.site;
+  const footerSite = loaded ?? { ...defaultSite, ...site };
+  // "© Quire" would credit the software: a blog that has not named itself or its author gets no line.
+  const holder = footerSite.author || (footerSite.title === defaultSite.title ? '' : footerSite.title);
+  const base = import.meta.env.BASE_URL;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -51,15 +75,11 @@ export function Layout({ site, about = false, children }: { site: Pick<Site, 'ti
       <div className={navigation.state === 'loading' ? 'progress progress-active' : 'progress'} aria-hidden="true" />
       <header className="site-header">
         <div className="header-inner">
-          <Link className="site-title" to={paths.home.href()}>
-            {site.title}
-          </Link>
+          <HomeLink className="site-title">{site.title}</HomeLink>
           <nav aria-label="Main">
             <ul>
               <li>
-                <NavLink to={paths.home.href()} end>
-                  Home
-                </NavLink>
+                <HomeLink current>Home</HomeLink>
               </li>
               <li>
                 <NavLink to={paths.tags.href()}>Tags</NavLink>
@@ -82,14 +102,24 @@ export function Layout({ site, about = false, children }: { site: Pick<Site, 'ti
         {children}
       </main>
       <footer className="site-footer">
-        <p>
-          © {year} {site.author || site.title}. Built with Quire.
-        </p>
-        {/* Plain anchors: the feeds are files, not routes. */}
-        <p className="feeds">
-          Subscribe: <a href={`${import.meta.env.BASE_URL}rss.xml`}>RSS</a> · <a href={`${import.meta.env.BASE_URL}atom.xml`}>Atom</a> ·{' '}
-          <a href={`${import.meta.env.BASE_URL}feed.json`}>JSON Feed</a>
-        </p>
+        <div className="footer-inner">
+          <p>
+            {holder && (
+              <>
+                © {year} {holder}
+                {footerSite.author && footerSite.title !== defaultSite.title && <> · {footerSite.title}</>}.{' '}
+              </>
+            )}
+            Built with Quire.
+          </p>
+          {/* The build writes feeds only when site.url gives their entries absolute links. Plain
+              anchors: the feeds are files, not routes. */}
+          {footerSite.url && (
+            <p className="feeds">
+              Subscribe: <a href={`${base}rss.xml`}>RSS</a> · <a href={`${base}atom.xml`}>Atom</a> · <a href={`${base}feed.json`}>JSON Feed</a>
+            </p>
+          )}
+        </div>
       </footer>
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {announcement}

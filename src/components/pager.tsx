@@ -1,4 +1,18 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { paths } from '../app/paths';
+import { HomeLink } from './layout';
+
+/** The home listing's first page is `/`, which needs HomeLink to keep its slash under a base path. */
+function PageLink({ to, children, ...rest }: { to: string; children: ReactNode; rel?: string; 'aria-label'?: string }) {
+  return to === paths.home.href() ? (
+    <HomeLink {...rest}>{children}</HomeLink>
+  ) : (
+    <Link to={to} {...rest}>
+      {children}
+    </Link>
+  );
+}
 
 /** Page numbers to show: the first, the last and two either side of the current one; null marks a gap. */
 export function pageWindow(page: number, pageCount: number): (number | null)[] {
@@ -16,9 +30,9 @@ export function Pager({ page, pageCount, href }: { page: number; pageCount: numb
   return (
     <nav className="pager" aria-label="Pages">
       {page > 1 ? (
-        <Link to={href(page - 1)} rel="prev">
+        <PageLink to={href(page - 1)} rel="prev">
           <span aria-hidden="true">← </span>Newer posts
-        </Link>
+        </PageLink>
       ) : (
         <span />
       )}
@@ -32,17 +46,17 @@ export function Pager({ page, pageCount, href }: { page: number; pageCount: numb
                 {number}
               </span>
             ) : (
-              <Link to={href(number)} aria-label={`Page ${number}`}>
+              <PageLink to={href(number)} aria-label={`Page ${number}`}>
                 {number}
-              </Link>
+              </PageLink>
             )}
           </li>
         ))}
       </ol>
       {page < pageCount ? (
-        <Link to={href(page + 1)} rel="next">
+        <PageLink to={href(page + 1)} rel="next">
           Older posts<span aria-hidden="true"> →</span>
-        </Link>
+        </PageLink>
       ) : (
         <span />
       )}

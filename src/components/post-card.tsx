@@ -4,10 +4,14 @@ import type { PostMeta } from '../content/schema';
 import { PostDate } from './post-date';
 import { TagList } from './tag-list';
 
-/** One post in a listing: title, date, excerpt, tags. `featured` shows the long form with "Read more". */
-export function PostCard({ post, language, featured = false }: { post: PostMeta; language: string; featured?: boolean }) {
+/**
+ * One post in a listing: title, date, excerpt, tags. `featured` shows the long form with "Read more".
+ * `level` is the title's heading level, one below the listing's own heading: h3 under the home
+ * page's "Recent posts", h2 straight under a page's h1, so no level is skipped.
+ */
+export function PostCard({ post, language, featured = false, level = featured ? 2 : 3 }: { post: PostMeta; language: string; featured?: boolean; level?: 2 | 3 }) {
   const href = paths.post.href(post.slug);
-  const Heading = featured ? 'h2' : 'h3';
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <article className={featured ? 'card card-featured' : 'card'} aria-labelledby={`card-${post.slug}`}>
       {featured && <p className="eyebrow">Featured</p>}

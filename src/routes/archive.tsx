@@ -59,8 +59,10 @@ export function Archive() {
             </h2>
           </summary>
           {year.months.map((month) => (
-            <section key={month.key} aria-labelledby={`archive-${month.key}`}>
-              <h3 id={`archive-${month.key}`}>
+            // Not a labelled region: months repeat across years, and a landmark per month would
+            // bury the page's real ones; the headings already let a reader jump between months.
+            <section key={month.key}>
+              <h3>
                 {monthName.format(new Date(Date.UTC(year.year, month.month - 1, 1)))} <span className="count">({month.posts.length})</span>
               </h3>
               <ul className="archive-list">

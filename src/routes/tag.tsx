@@ -34,7 +34,7 @@ export function TagPosts() {
         {tag.count} {tag.count === 1 ? 'post' : 'posts'}
       </p>
       {data.posts.map((post) => (
-        <PostCard key={post.slug} post={post} language={site.language} />
+        <PostCard key={post.slug} post={post} language={site.language} level={2} />
       ))}
       <Pager page={page} pageCount={data.pageCount} href={(number) => paths.tag.href(tag.slug, number)} />
     </>

@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test';
+import { ports } from '../../playwright.config';
 
 /** Console errors and page errors seen while a test ran; hydration warnings count as errors. */
 export const test = base.extend<{ problems: string[] }>({
@@ -15,4 +16,11 @@ export const test = base.extend<{ problems: string[] }>({
   },
 });
 
-export { expect };
+export { expect, ports };
+
+/** The built site variants, on the ports playwright.config.ts chose from QUIRE_E2E_PORT. */
+export const siteUrls = {
+  root: `http://127.0.0.1:${ports.root}/`,
+  blog: `http://127.0.0.1:${ports.blog}/blog/`,
+  hostile: `http://127.0.0.1:${ports.hostile}/`,
+} as const;

@@ -4,10 +4,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { serveStatic } from '../../scripts/serve.mjs';
 
+// The same ports as playwright.config.ts: three in a row from QUIRE_E2E_PORT.
+const basePort = Number(process.env.QUIRE_E2E_PORT ?? 4301);
 const variants = [
-  { name: 'root', port: 4301, base: '/', env: { CONTENT_DIR: 'content' } },
-  { name: 'blog', port: 4302, base: '/blog/', env: { CONTENT_DIR: 'content', BASE_PATH: '/blog/' } },
-  { name: 'hostile', port: 4303, base: '/', env: { CONTENT_DIR: 'test/fixtures/hostile' } },
+  { name: 'root', port: basePort, base: '/', env: { CONTENT_DIR: 'content' } },
+  { name: 'blog', port: basePort + 1, base: '/blog/', env: { CONTENT_DIR: 'content', BASE_PATH: '/blog/' } },
+  { name: 'hostile', port: basePort + 2, base: '/', env: { CONTENT_DIR: 'test/fixtures/hostile' } },
 ];
 
 for (const variant of variants) {
@@ -21,4 +23,4 @@ for (const variant of variants) {
   console.log(`${variant.name}: http://127.0.0.1:${variant.port}${variant.base}`);
 }
 // Playwright waits for the last port; make sure it answers even without the hostile corpus.
-if (!existsSync('test/fixtures/hostile/posts')) await serveStatic({ root: '.e2e/root', base: '/', port: 4303 });
+if (!existsSync('test/fixtures/hostile/posts')) await serveStatic({ root: '.e2e/root', base: '/', port: basePort + 2 });

@@ -75,15 +75,41 @@ function everyNth(labels: string[], plotWidth: number): Set<number> {
   return new Set(labels.map((_, index) => index).filter((index) => index % every === 0));
 }
 
+/** Round steps (1, 2 or 5 times a power of ten) from about the whole span down to a hundredth of it. */
+function roundSteps(span: number): number[] {
+  const steps: number[] = [];
+  for (let power = 10 ** Math.ceil(Math.log10(span)); steps.length < 10; power /= 10) {
+    for (const multiple of [5, 2, 1]) if (multiple * power <= span) steps.push(multiple * power);
+  }
+  return steps;
+}
+
+/**
+ * Round values inside [low, high] for a plot `plotWidth` pixels wide: the sparsest round step that
+ * labels the axis at least `wanted` times without neighbouring labels touching, else the densest
+ * step that still fits. Steps are not chosen by count over the whole nice range, because a range
+ * like 1..18 then gets a step of 10 and shows a single label.
+ */
+function pickNumericTicks(low: number, high: number, plotWidth: number, wanted: number) {
+  const candidates = roundSteps(high - low).map((step) => {
+    const first = Math.ceil(low / step - 1e-9);
+    const last = Math.floor(high / step + 1e-9);
+    const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+    const values: number[] = [];
+    for (let i = first; i <= last; i++) values.push(Number((i * step).toFixed(decimals)));
+    const labels = formatTicks({ values, step });
+    const widest = Math.max(...labels.map((label) => label.length)) * CHAR_WIDTH;
+    const fits = (step / (high - low)) * plotWidth >= widest + 12;
+    return { values, labels, fits };
+  });
+  const fitting = candidates.filter((candidate) => candidate.fits && candidate.values.length > 0);
+  const chosen = fitting.find((candidate) => candidate.values.length >= wanted) ?? fitting.at(-1) ?? candidates[0]!;
+  return chosen.values.map((value, index) => ({ value, label: chosen.labels[index]! }));
+}
+
 function numericXTicks(low: number, high: number, span: (value: number) => number): XTick[] {
-  const within = (value: number, step: number) => value >= low - step * 1e-6 && value <= high + step * 1e-6;
-  const pick = (count: number) => {
-    const ticks = niceTicks(low, high, count);
-    const labels = formatTicks(ticks);
-    return ticks.values.map((value, index) => ({ value, label: labels[index]! })).filter(({ value }) => within(value, ticks.step));
-  };
-  const narrow = pick(3);
-  const wide = pick(7);
+  const narrow = pickNumericTicks(low, high, NARROW_PLOT, 3);
+  const wide = pickNumericTicks(low, high, WIDE_PLOT, 5);
   const byValue = new Map<number, XTick>();
   for (const { value, label } of narrow) byValue.set(value, { label, at: fraction(span(value)), narrow: true, wide: false });
   for (const { value, label } of wide) {
