@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { toText } from 'hast-util-to-text';
-import type { Image, Link, Nodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
+import type { Image, Link, List, ListItem, Nodes, Paragraph, PhrasingContent, Root as MdastRoot, RootContent } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeRemark, { type Options as ToMdastOptions } from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
@@ -62,7 +62,24 @@ function styledPhrasing(state: State, node: Element, own: Map<string, string>): 
   return children;
 }
 
-const span: Handle = (state, node) => styledPhrasing(state, node, styleOf(node));
+/** Blogger's editor has no code button: authors set a monospace font instead. */
+const MONOSPACE = /courier|monospace|consolas|menlo|monaco/;
+
+const span: Handle = (state, node) => {
+  const style = styleOf(node);
+  if (MONOSPACE.test(style.get('font-family') ?? '')) {
+    const value = toText(node).replace(/\u00a0/g, ' ');
+    return value.trim() === '' ? undefined : { type: 'inlineCode', value };
+  }
+  return styledPhrasing(state, node, style);
+};
+
+/** Markdown has no superscript; `^` keeps `e<sup>rt</sup>` readable as `e^(rt)` rather than `ert`. */
+const sup: Handle = (_state, node) => {
+  const value = toText(node).trim();
+  if (value === '') return undefined;
+  return { type: 'text', value: /^\p{N}+$/u.test(value) ? `^${value}` : `^(${value})` };
+};
 
 /** Google Docs wraps a whole paste in `<b style="font-weight:normal">`: that one is not bold. */
 const bold: Handle = (state, node) => {
@@ -193,7 +210,7 @@ function captionTable(node: Element): ElementContent[] {
 /** `<!--more-->` is Blogger's other way to write the jump break; every other comment is editor residue (Word's `<!--[if gte mso 9]>`). */
 const comment = (_state: State, node: { value: string }) => (/^\s*more\s*$/i.test(node.value) ? standalone({ type: 'html', value: MORE }) : undefined);
 
-const handlers: Record<string, Handle> = { a: anchor, b: bold, embed, iframe: embed, object, pre, span };
+const handlers: Record<string, Handle> = { a: anchor, b: bold, embed, iframe: embed, object, pre, span, sup };
 
 /**
  * Rewrites the HTML before conversion: Blogger writes spacing as `&nbsp;` runs, which as plain
@@ -279,6 +296,7 @@ function tidyFlow(parent: { children: RootContent[] }, topLevel: boolean) {
       if ('children' in child && (child.type === 'blockquote' || child.type === 'list' || child.type === 'listItem')) {
         tidyFlow(child as { children: RootContent[] }, false);
       }
+      if (child.type === 'list') tighten(child);
       if (child.type === 'heading' && child.children.length === 0) continue;
       next.push(child);
     }
@@ -291,6 +309,17 @@ function tidyFlow(parent: { children: RootContent[] }, topLevel: boolean) {
     seenMore = true;
     return true;
   });
+}
+
+/**
+ * An item holding a line of text and a nested list is still a tight list item; hast-util-to-mdast
+ * calls it spread, which would put a blank line between every item of the list.
+ */
+function tighten(list: List) {
+  const tight = (item: ListItem) => item.children.filter((block) => block.type !== 'list').length <= 1 && item.children.every((block) => block.type === 'paragraph' || block.type === 'list');
+  if (!list.children.every(tight)) return;
+  list.spread = false;
+  for (const item of list.children) item.spread = false;
 }
 
 function tidy() {
