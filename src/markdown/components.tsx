@@ -1,4 +1,5 @@
 import type { Element } from 'hast';
+import { toText } from 'hast-util-to-text';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { Components } from 'react-markdown';
 import { ChartBlock } from '../components/chart/chart-block.tsx';
@@ -19,6 +20,17 @@ function HeadingWithAnchor({ level, id, children, node: _node, ...rest }: Compon
       )}
     </Tag>
   );
+}
+
+/**
+ * A table's scrollable region is named by its column headings ("Table: setting, before, after"),
+ * so a post's tables are told apart in a screen reader's list of regions.
+ */
+function tableLabel(node: Element | undefined): string {
+  const head = node?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'thead');
+  const row = head?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'tr');
+  const names = (row?.children ?? []).flatMap((cell) => (cell.type === 'element' ? [toText(cell).trim()] : [])).filter(Boolean);
+  return names.length > 0 ? `Table: ${names.join(', ')}` : 'Table';
 }
 
 /** A link the URL filter blocked keeps its words and loses the link. */
@@ -43,8 +55,8 @@ export const pageComponents: Components = {
   h3: (props) => <HeadingWithAnchor level={3} {...props} />,
   h4: (props) => <HeadingWithAnchor level={4} {...props} />,
   pre: FencedBlock,
-  table: ({ node: _node, ...props }) => (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Table">
+  table: ({ node, ...props }) => (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={tableLabel(node)}>
       <table {...props} />
     </div>
   ),

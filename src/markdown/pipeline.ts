@@ -16,6 +16,7 @@ import type { Highlighter } from './highlighter.ts';
 import { remarkMoreMarker } from './more-marker.ts';
 import { rehypeRawAsText } from './raw-as-text.ts';
 import { type UrlOptions, rehypeResolveUrls } from './resolve-urls.ts';
+import { rehypeTaskLabels } from './task-labels.ts';
 
 /**
  * Bumped whenever a change to the plugins or components changes the HTML a post produces:
@@ -33,7 +34,7 @@ export const remarkPlugins: PluggableList = [remarkGfm, remarkMoreMarker];
 export const remarkRehypeOptions = { allowDangerousHtml: true } as const;
 
 export function rehypePlugins({ highlighter, ...urls }: PipelineOptions): PluggableList {
-  return [rehypeRawAsText, rehypeHeadingIds, [rehypeHighlight, { highlighter }], [rehypeResolveUrls, urls]];
+  return [rehypeRawAsText, rehypeHeadingIds, rehypeTaskLabels, [rehypeHighlight, { highlighter }], [rehypeResolveUrls, urls]];
 }
 
 /** The pipeline as one unified processor: markdown in, the hast the page is rendered from out. */

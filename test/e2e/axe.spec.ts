@@ -6,21 +6,10 @@ import { expect, test } from './fixtures';
 // The site's CSP forbids inline scripts; page.evaluate runs outside it, so axe goes in that way.
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/**
- * Violations in markup that src/components/markdown.tsx renders, which belongs to the markdown
- * rewrite: every region around a table is named "Table" (landmark-unique), and task-list
- * checkboxes have no label (label). Only these exact nodes are let through, so the rest of the
- * page is held to zero; each must still occur, so the entry goes once the fix lands.
- */
-const awaitingMarkdownFix = [
-  { id: 'landmark-unique', target: /^\.table-scroll\[role="region"\]\[aria-label="Table"\]/ },
-  { id: 'label', target: /^\.task-list-item(:nth-child\(\d+\))? > input\[type="checkbox"\]$/ },
-];
-
 /** One page of every kind the site has, in the state a reader finds it. */
 const pages = [
   { name: 'home', path: '' },
-  { name: 'a post with a table and a chart', path: 'posts/five-day-ratio-growth-indicator/', allowed: awaitingMarkdownFix },
+  { name: 'a post with a table and a chart', path: 'posts/five-day-ratio-growth-indicator/' },
   { name: 'tags', path: 'tags/' },
   { name: 'a tag', path: 'tags/linux/' },
   { name: 'archive', path: 'archive/' },
@@ -64,17 +53,7 @@ for (const width of [375, 1280]) {
             nodes: violation.nodes.map((node) => ({ target: node.target.map(String), failureSummary: node.failureSummary })),
           }));
         });
-        const allowed = target.allowed ?? [];
-        const isAllowed = (id: string, node: { target: string[] }) =>
-          allowed.some((entry) => entry.id === id && node.target.length === 1 && entry.target.test(node.target[0]!));
-        const remaining = violations
-          .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !isAllowed(violation.id, node)).slice(0, 5) }))
-          .filter((violation) => violation.nodes.length > 0);
-        expect(remaining).toEqual([]);
-        for (const entry of allowed) {
-          const seen = violations.some((violation) => violation.id === entry.id && violation.nodes.some((node) => isAllowed(violation.id, node)));
-          expect(seen, `${entry.id} is fixed: remove it from awaitingMarkdownFix`).toBe(true);
-        }
+        expect(violations.map((violation) => ({ ...violation, nodes: violation.nodes.slice(0, 5) }))).toEqual([]);
         expect(problems).toEqual([]);
       });
     }

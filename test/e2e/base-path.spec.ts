@@ -1,6 +1,6 @@
-import { expect, test } from './fixtures';
+import { expect, siteUrls, test } from './fixtures';
 
-const BLOG = 'http://127.0.0.1:4302/blog/';
+const BLOG = siteUrls.blog;
 
 test('a site built with BASE_PATH=/blog/ works under /blog/', async ({ page, problems }) => {
   await page.goto(BLOG);

@@ -1,6 +1,6 @@
-import { expect, test } from './fixtures';
+import { expect, siteUrls, test } from './fixtures';
 
-const HOSTILE = 'http://127.0.0.1:4303/';
+const HOSTILE = siteUrls.hostile;
 
 /** Everything in the page that could run script or leave the site: event handlers and unsafe URLs. */
 function unsafeMarkup() {
