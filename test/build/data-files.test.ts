@@ -12,6 +12,9 @@ function post(slug: string, date: string, meta: Partial<PostMeta> = {}): LoadedP
     toc: true,
     assetBase: `media/posts/`,
     images: {},
+    languages: [],
+    features: [],
+    html: `<p>Body of ${slug}.</p>`,
     file: `content/posts/${slug}.md`,
   };
 }
@@ -96,5 +99,15 @@ describe('buildDataFiles', () => {
     const file = postFileSchema.parse(build([hostile]).read('data/posts/x.json'));
     expect(file.post.title).toBe('</script><script>alert(1)</script>');
     expect(file.markdown).toBe(hostile.markdown);
+  });
+
+  it.each([
+    { name: 'no post shares a tag: the newest other posts', tags: {}, expected: ['e', 'd', 'c'] },
+    { name: 'one shares a tag: it first, then the newest', tags: { a: ['nfs'], b: ['nfs'] }, expected: ['b', 'e', 'd'], of: 'a' },
+    { name: 'more share than fit: the most shared tags win', tags: { a: ['x', 'y'], b: ['x', 'y'], c: ['x'], d: ['x'], e: ['x'] }, expected: ['b', 'e', 'd'], of: 'a' },
+  ])('lists three related posts when $name', ({ tags, expected, of = 'a' }) => {
+    const posts = POSTS.map((item) => ({ ...item, meta: { ...item.meta, tags: (tags as Record<string, string[]>)[item.meta.slug] ?? [] } }));
+    const file = postFileSchema.parse(build(posts).read(`data/posts/${of}.json`));
+    expect(file.related.map((link) => link.slug)).toEqual(expected);
   });
 });
