@@ -2,16 +2,17 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router-dom';
 import { type ArticleStore, noArticles } from '../components/article/article-html';
 import { aboutLoader } from '../routes/about-loader';
-import { Archive, archiveLoader } from '../routes/archive';
 import { Home, homeLoader } from '../routes/home';
+import { archiveLoader, tagLoader, tagsLoader } from '../routes/listing-loaders';
 import { NotFound, notFound } from '../routes/not-found';
 import { postLoader } from '../routes/post-loader';
 import { Root, RootError, RootFallback, rootLoader } from '../routes/root';
 import { RouteError } from '../routes/route-error';
 import { Search, searchLoader, searchShouldRevalidate } from '../routes/search';
-import { TagPosts, tagLoader } from '../routes/tag';
-import { Tags, tagsLoader } from '../routes/tags';
 import { paths } from './paths';
+
+/** Views other than the home page load on first use: the first load of any page carries only its own. */
+const tagView = async () => ({ Component: (await import('../routes/tag')).TagPosts });
 
 /**
  * The one route table, used by the browser router, the server renderer and the tests alike.
@@ -41,10 +42,10 @@ export function createRoutes(queryClient: QueryClient, articles: ArticleStore = 
               loader: postLoader(queryClient, articles),
               lazy: async () => ({ Component: (await import('../routes/post')).Post }),
             },
-            { id: 'tags', path: paths.tags.pattern, loader: tagsLoader(queryClient), element: <Tags /> },
-            { id: 'tag', path: paths.tag.pattern, loader: tagLoader(queryClient), element: <TagPosts /> },
-            { id: 'tag-page', path: paths.tag.pagePattern, loader: tagLoader(queryClient), element: <TagPosts /> },
-            { id: 'archive', path: paths.archive.pattern, loader: archiveLoader(queryClient), element: <Archive /> },
+            { id: 'tags', path: paths.tags.pattern, loader: tagsLoader(queryClient), lazy: async () => ({ Component: (await import('../routes/tags')).Tags }) },
+            { id: 'tag', path: paths.tag.pattern, loader: tagLoader(queryClient), lazy: tagView },
+            { id: 'tag-page', path: paths.tag.pagePattern, loader: tagLoader(queryClient), lazy: tagView },
+            { id: 'archive', path: paths.archive.pattern, loader: archiveLoader(queryClient), lazy: async () => ({ Component: (await import('../routes/archive')).Archive }) },
             {
               id: 'about',
               path: paths.about.pattern,

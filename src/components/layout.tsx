@@ -3,7 +3,8 @@ import { type AnchorHTMLAttributes, type ReactNode, useEffect, useRef, useState 
 import { NavLink, useHref, useLinkClickHandler, useLocation, useMatch, useNavigation, useNavigationType } from 'react-router-dom';
 import { paths } from '../app/paths';
 import { siteQuery } from '../content/queries';
-import { defaultSite, type Site } from '../content/schema';
+import type { Site } from '../content/schema';
+import { defaultSite } from '../content/site-defaults';
 import { SearchBox } from '../search/search-box';
 import { ThemeToggle } from './theme-toggle';
 

@@ -19,11 +19,15 @@ export function siteUrl(file: string): string {
   return `${import.meta.env.BASE_URL}${encodeURI(file)}`;
 }
 
+/** A schema, or a function loading it: the schemas stay out of the first page load's code. */
+export type SchemaSource<T extends z.ZodMiniType> = T | (() => Promise<T>);
+
 /**
  * Fetches one of the site's JSON files and checks it against its schema, so a truncated file,
  * an HTML page served in its place or data from another version fails loudly instead of rendering wrong.
  */
-export async function fetchData<T extends z.ZodMiniType>(file: string, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {
+export async function fetchData<T extends z.ZodMiniType>(file: string, source: SchemaSource<T>, signal?: AbortSignal): Promise<z.infer<T>> {
+  const schemaPromise = typeof source === 'function' ? source() : Promise.resolve(source);
   let response: Response;
   try {
     response = await fetch(siteUrl(file), { signal, headers: { accept: 'application/json' } });
@@ -41,6 +45,7 @@ export async function fetchData<T extends z.ZodMiniType>(file: string, schema: T
     throw new DataError('invalid', `The site sent something other than the expected data for ${file}. Try again; if it keeps happening, the site may be mid-deploy.`);
   }
   if (typeof body === 'object' && body !== null && 'version' in body && typeof body.version === 'number') {
+    const schema = await schemaPromise;
     const parsed = schema.safeParse(body);
     if (parsed.success) return parsed.data;
     if (parsed.error.issues.some((issue) => issue.path[0] === 'version')) {

@@ -1,4 +1,3 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { PageHead } from '../app/head';
@@ -6,11 +5,6 @@ import { paths } from '../app/paths';
 import { PostDate } from '../components/post-date';
 import { manifestQuery, siteQuery } from '../content/queries';
 import type { PostMeta } from '../content/schema';
-
-export const archiveLoader = (queryClient: QueryClient) => async () => {
-  await queryClient.ensureQueryData(manifestQuery());
-  return null;
-};
 
 interface Month {
   key: string;

@@ -6,7 +6,7 @@ import { paths } from '../app/paths';
 import { HomeLink } from '../components/layout';
 import { PostDate } from '../components/post-date';
 import { pageQuery, siteQuery } from '../content/queries';
-import { defaultSite } from '../content/schema';
+import { defaultSite } from '../content/site-defaults';
 import { searchHref } from '../search/search-href';
 
 const RECENT = 5;

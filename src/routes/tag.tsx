@@ -1,19 +1,11 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { type LoaderFunctionArgs, Link, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { PageHead } from '../app/head';
 import { paths } from '../app/paths';
 import { Pager } from '../components/pager';
 import { PostCard } from '../components/post-card';
 import { siteQuery, tagPageQuery } from '../content/queries';
-import { orNotFound, pageNumber } from './page-number';
-
-export const tagLoader =
-  (queryClient: QueryClient) =>
-  async ({ params }: LoaderFunctionArgs) => {
-    await orNotFound(() => queryClient.ensureQueryData(tagPageQuery(params.tag ?? '', pageNumber(params.page))));
-    return null;
-  };
+import { pageNumber } from './page-number';
 
 /** `/tags/:tag` and `/tags/:tag/page/:page`: a tag's posts, paged like the home page. */
 export function TagPosts() {

@@ -1,14 +1,8 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { PageHead } from '../app/head';
 import { paths } from '../app/paths';
 import { siteQuery, tagsQuery } from '../content/queries';
-
-export const tagsLoader = (queryClient: QueryClient) => async () => {
-  await queryClient.ensureQueryData(tagsQuery());
-  return null;
-};
 
 /** `/tags`: every tag with its post count, most used first. */
 export function Tags() {
