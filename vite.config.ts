@@ -6,7 +6,8 @@ import { quire } from './src/build/plugin.ts';
 export default defineConfig({
   base: normaliseBasePath(process.env.BASE_PATH),
   plugins: [react(), quire()],
-  build: { target: 'es2022' },
+  // Every browser that runs es2022 supports modulepreload: the polyfill is dead weight on each page.
+  build: { target: 'es2022', modulePreload: { polyfill: false } },
   // A production build writes into staging folders beside dist/; a running dev server must not
   // take them for source changes and reload the page for each file.
   server: { watch: { ignored: ['**/.dist-*/**', '**/.server-*/**', '**/dist/**'] } },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { slug as slugify } from 'github-slugger';
 import type * as z from 'zod/mini';
 import { MEDIA_DIR } from '../content/files.ts';
+import { tagSlug } from '../content/tags.ts';
 import { type FrontMatter, type Heading, type PostMeta, SLUG_PATTERN, frontMatterSchema } from '../content/schema.ts';
 import { isRelativeUrl } from '../markdown/resolve-urls.ts';
 import { DEFAULT_MARKDOWN_LIMITS, type MarkdownLimits } from './analyse-markdown.ts';
@@ -178,12 +179,14 @@ export function readPost(source: string, where: PostSource): ReadResult {
 
 /** A read post and its processed markdown, as the build publishes it. */
 export function finishPost({ front, slug, file, assetBase, image, job }: ReadPost, output: MarkdownOutput): LoadedPost {
+  const tags = [...new Set(front.tags)];
   const meta: PostMeta = {
     slug,
     title: front.title,
     date: front.date,
     ...(front.updated ? { updated: front.updated } : {}),
-    tags: [...new Set(front.tags)],
+    tags,
+    tagSlugs: tags.map(tagSlug),
     excerpt: front.description || output.excerpt,
     readingTime: output.readingTime,
     featured: front.featured,

@@ -30,7 +30,7 @@ export function PostCard({ post, language, featured = false, level = featured ? 
           </Link>
         </p>
       )}
-      <TagList tags={post.tags} />
+      <TagList post={post} />
     </article>
   );
 }

@@ -1,17 +1,22 @@
 import { Link } from 'react-router-dom';
 import { paths } from '../app/paths';
-import { tagSlug } from '../content/tags';
+import type { PostMeta } from '../content/schema';
 
 /** A post's tags, each linking to its tag page; a list so screen readers announce how many. */
-export function TagList({ tags }: { tags: string[] }) {
-  if (tags.length === 0) return null;
+export function TagList({ post }: { post: Pick<PostMeta, 'tags' | 'tagSlugs'> }) {
+  if (post.tags.length === 0) return null;
   return (
     <ul className="tags" aria-label="Tags">
-      {tags.map((tag) => (
+      {post.tags.map((tag, index) => (
         <li key={tag}>
-          <Link to={paths.tag.href(tagSlug(tag))} aria-label={`Tag: ${tag}`}>
-            {tag}
-          </Link>
+          {/* Data from an older build has no slugs: the tag is shown, not linked. */}
+          {post.tagSlugs[index] ? (
+            <Link to={paths.tag.href(post.tagSlugs[index])} aria-label={`Tag: ${tag}`}>
+              {tag}
+            </Link>
+          ) : (
+            tag
+          )}
         </li>
       ))}
     </ul>

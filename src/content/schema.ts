@@ -84,6 +84,8 @@ export const postMetaSchema = z.object({
   date: z.string(),
   updated: z.optional(z.string()),
   tags: z.array(z.string()),
+  /** Each tag's URL segment, in the order of `tags` (computed by the build, so the browser needs no slugger). */
+  tagSlugs: z._default(z.array(z.string()), []),
   excerpt: z.string(),
   readingTime: z.number(),
   featured: z.boolean(),

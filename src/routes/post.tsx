@@ -55,7 +55,7 @@ export function Post() {
           {' · '}
           {post.readingTime} min read
         </p>
-        <TagList tags={post.tags} />
+        <TagList post={post} />
       </header>
       <div className="post-body">
         {data.toc && <TableOfContents headings={data.headings} />}

@@ -58,7 +58,7 @@ function ResultCard({ post, terms, language, level }: { post: SearchPost; terms:
       <p className="excerpt search-result-excerpt">
         <Highlight text={post.excerpt} terms={terms} />
       </p>
-      <TagList tags={post.tags} />
+      <TagList post={post} />
     </article>
   );
 }

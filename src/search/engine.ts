@@ -9,7 +9,7 @@ import type { PostMeta } from '../content/schema.ts';
 import { normaliseTerm, tokenize } from './normalise.ts';
 
 /** What search needs of a post: what it matches on and what a result shows. */
-export type SearchPost = Pick<PostMeta, 'slug' | 'title' | 'date' | 'excerpt' | 'tags'>;
+export type SearchPost = Pick<PostMeta, 'slug' | 'title' | 'date' | 'excerpt' | 'tags' | 'tagSlugs'>;
 
 /** One post that matched a query. */
 export interface SearchHit<P extends SearchPost = SearchPost> {

@@ -12,7 +12,7 @@ import { stopWordsFor } from './stop-words.ts';
 
 /** Posts trimmed to what search shows, so each message to the page copies as little as possible. */
 function slim(post: SearchPost): SearchPost {
-  return { slug: post.slug, title: post.title, date: post.date, excerpt: post.excerpt, tags: post.tags };
+  return { slug: post.slug, title: post.title, date: post.date, excerpt: post.excerpt, tags: post.tags, tagSlugs: post.tagSlugs };
 }
 
 /** How many recent posts a search that matches nothing offers instead. */

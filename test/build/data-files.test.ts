@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { buildDataFiles } from '../../src/build/data-files';
 import type { Content } from '../../src/build/load-content';
 import type { LoadedPost } from '../../src/build/read-post';
+import { tagSlug } from '../../src/content/tags';
 import { type PostMeta, manifestSchema, pageFileSchema, postFileSchema, siteSchema } from '../../src/content/schema';
 
 function post(slug: string, date: string, meta: Partial<PostMeta> = {}): LoadedPost {
   return {
-    meta: { slug, title: `Title of ${slug}`, date, tags: [], excerpt: `About ${slug}.`, readingTime: 1, featured: false, ...meta },
+    meta: { slug, title: `Title of ${slug}`, date, tags: [], excerpt: `About ${slug}.`, readingTime: 1, featured: false, ...meta, tagSlugs: (meta.tags ?? []).map(tagSlug) },
     markdown: `Body of ${slug}.`,
     headings: [],
     toc: true,
@@ -106,7 +107,7 @@ describe('buildDataFiles', () => {
     { name: 'one shares a tag: it first, then the newest', tags: { a: ['nfs'], b: ['nfs'] }, expected: ['b', 'e', 'd'], of: 'a' },
     { name: 'more share than fit: the most shared tags win', tags: { a: ['x', 'y'], b: ['x', 'y'], c: ['x'], d: ['x'], e: ['x'] }, expected: ['b', 'e', 'd'], of: 'a' },
   ])('lists three related posts when $name', ({ tags, expected, of = 'a' }) => {
-    const posts = POSTS.map((item) => ({ ...item, meta: { ...item.meta, tags: (tags as Record<string, string[]>)[item.meta.slug] ?? [] } }));
+    const posts = POSTS.map((item) => post(item.meta.slug, item.meta.date, { tags: (tags as Record<string, string[]>)[item.meta.slug] ?? [] }));
     const file = postFileSchema.parse(build(posts).read(`data/posts/${of}.json`));
     expect(file.related.map((link) => link.slug)).toEqual(expected);
   });
