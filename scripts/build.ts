@@ -12,6 +12,10 @@ import { articleFiles } from '../src/content/files.ts';
 import type { Manifest, Tag } from '../src/content/schema.ts';
 import { renderInWorkers, renderRoutes, setUp } from './prerender-pages.ts';
 
+// React and the pipeline's packages run their production code paths (several times faster than
+// the development ones); set before anything imports them, including the worker threads.
+process.env.NODE_ENV ??= 'production';
+
 const root = process.cwd();
 const dist = path.resolve(root, process.env.OUT_DIR ?? 'dist');
 const base = normaliseBasePath(process.env.BASE_PATH);

@@ -1,7 +1,6 @@
 // Renders routes of the built site to HTML files with the server bundle. Used by build.ts on the
 // main thread and in worker threads, which split the routes between the machine's cores.
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -37,11 +36,13 @@ export async function setUp(options: PrerenderOptions): Promise<PrerenderContext
   const server = (await import(pathToFileURL(path.join(serverDir, 'entry-server.js')).href)) as ServerModule;
   const template = readFileSync(path.join(staging, 'index.html'), 'utf8');
   // The app fetches its data as in the browser; here the answers come from the files just built.
+  // Synchronous reads and writes: the files are small, and a thread of its own renders each share
+  // of the pages, so waiting on the thread pool for every one only adds latency.
   globalThis.fetch = async (input: string | URL | Request) => {
     const pathname = decodeURIComponent(new URL(String(input), 'http://quire.local').pathname);
     const file = path.join(staging, pathname.slice(base.length));
     if (!pathname.startsWith(base) || !file.startsWith(staging + path.sep) || !existsSync(file)) return new Response('Not found', { status: 404 });
-    return new Response(await readFile(file), { headers: { 'content-type': 'application/json' } });
+    return new Response(readFileSync(file), { headers: { 'content-type': 'application/json' } });
   };
   const articles: ArticleStore = {
     get(key) {
@@ -72,12 +73,15 @@ function htmlFile(staging: string, route: string): string {
 /** Renders each route to its index.html; every route must answer 200. */
 export async function renderRoutes(context: PrerenderContext, routes: string[]): Promise<void> {
   const { server, base, page, staging, articles } = context;
+  const made = new Set<string>();
   for (const route of routes) {
     const rendered = await server.renderPage(`${base}${route.replace(/^\//, '')}`, base, articles);
     if (rendered.status !== 200) throw new Error(`Pre-rendering ${route} answered ${rendered.status}`);
     const file = htmlFile(staging, route);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, page(rendered));
+    const dir = path.dirname(file);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    writeFileSync(file, page(rendered));
   }
 }
 
