@@ -1,6 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { MarkdownJob, MarkdownResult } from './process-markdown.ts';
 
+/** Jobs handed to each worker ahead of its results. */
+const JOBS_IN_FLIGHT = 2;
+/** Young-generation size of a worker's heap, in MB (V8's default is a few MB). */
+const YOUNG_GENERATION_MB = 64;
+
 /** Messages between the build and a pipeline worker. */
 export type WorkerJob = { id: number; job: MarkdownJob };
 export type WorkerReply = { id: number; result: MarkdownResult } | { id: number; error: string };
@@ -28,7 +33,8 @@ export function processInWorkers(jobs: MarkdownJob[], threads: number): Promise<
     };
     for (let index = 0; index < Math.min(threads, jobs.length); index += 1) {
       // A thin JavaScript launcher: it registers the TypeScript loader the pipeline's modules need.
-      const worker = new Worker(new URL('./markdown-worker.mjs', import.meta.url));
+      // Parsing allocates many short-lived nodes: a larger young generation collects less often.
+      const worker = new Worker(new URL('./markdown-worker.mjs', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if ('error' in reply) {
@@ -44,7 +50,8 @@ export function processInWorkers(jobs: MarkdownJob[], threads: number): Promise<
       worker.on('exit', (code) => {
         if (code !== 0 && done < jobs.length) stop(new Error(`A markdown worker exited with code ${code}`));
       });
-      feed(worker);
+      // Two jobs in hand, so a worker never waits for this thread between posts.
+      for (let queued = 0; queued < JOBS_IN_FLIGHT; queued += 1) feed(worker);
     }
     if (jobs.length === 0) resolve(results);
   });
