@@ -9,10 +9,12 @@ export const MORE_MARKER = /^<!--\s*(?:more|truncate)\s*-->$/i;
 /** Index of the excerpt marker among the root's children, or -1. */
 export const moreMarkerIndex = (tree: Root) => tree.children.findIndex((node) => node.type === 'html' && MORE_MARKER.test(node.value.trim()));
 
-/** Remark plugin: removes the excerpt marker so neither the page nor a feed shows it. */
+/**
+ * Remark plugin: removes excerpt markers so neither the page nor a feed shows them; the first
+ * one ends the excerpt, and a stray second one (imports write them twice) is no more visible.
+ */
 export function remarkMoreMarker() {
   return (tree: Root) => {
-    const index = moreMarkerIndex(tree);
-    if (index !== -1) tree.children.splice(index, 1);
+    tree.children = tree.children.filter((node) => !(node.type === 'html' && MORE_MARKER.test(node.value.trim())));
   };
 }

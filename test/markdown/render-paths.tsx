@@ -1,0 +1,66 @@
+/**
+ * The two ways a post's markdown becomes markup, for tests that must hold for both: the build's
+ * (the pipeline as one processor, rendered by `renderHtml`, as `processMarkdown` does) and the
+ * browser's (react-markdown in `MarkdownContent`, after a client-side navigation).
+ */
+import type { Root as HastRoot } from 'hast';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter } from 'react-router-dom';
+import { hastFacts } from '../../src/build/analyse-markdown';
+import { buildHighlighter, grammarsFor } from '../../src/build/languages';
+import { renderHtml } from '../../src/build/render-html';
+import { ChartBlock } from '../../src/components/chart/chart-block';
+import { DirectChart } from '../../src/components/chart/lazy-chart';
+import { pageComponents } from '../../src/markdown/components';
+import { createProcessor } from '../../src/markdown/pipeline';
+import { MarkdownContent, loadLanguages } from '../../src/markdown/render-markdown';
+import type { ImageSize } from '../../src/markdown/resolve-urls';
+
+export const ASSET_BASE = 'media/posts/x/';
+
+export interface RenderOptions {
+  assetBase?: string;
+  images?: Record<string, ImageSize>;
+}
+
+/** The tree the build renders, without its checks of local files (tests link to files that are not there). */
+function buildTree(markdown: string, { assetBase = ASSET_BASE, images = {} }: RenderOptions): HastRoot {
+  const processor = createProcessor({ base: '/', assetBase, images, highlighter: buildHighlighter });
+  return processor.runSync(processor.parse(markdown)) as HastRoot;
+}
+
+/** The page HTML the build writes for this markdown. */
+export function buildHtml(markdown: string, options: RenderOptions = {}): string {
+  return renderHtml(buildTree(markdown, options), pageComponents);
+}
+
+/** The grammar modules a browser loads for this markdown, as the build lists them in the post's data. */
+export function languagesOf(markdown: string): string[] {
+  return grammarsFor(hastFacts(buildTree(markdown, {})).fences);
+}
+
+/** The browser renderer's element for this markdown, charts drawn directly as the build draws them. */
+export function BrowserMarkdown({ markdown, assetBase = ASSET_BASE, images }: RenderOptions & { markdown: string }) {
+  return (
+    <MemoryRouter>
+      <DirectChart.Provider value={ChartBlock}>
+        <MarkdownContent assetBase={assetBase} images={images}>
+          {markdown}
+        </MarkdownContent>
+      </DirectChart.Provider>
+    </MemoryRouter>
+  );
+}
+
+/** The HTML the browser renderer makes, once the post's grammars are loaded as the post loader does. */
+export async function browserHtml(markdown: string, options: RenderOptions = {}, languages = languagesOf(markdown)): Promise<string> {
+  await loadLanguages(languages);
+  return renderToStaticMarkup(<BrowserMarkdown markdown={markdown} {...options} />);
+}
+
+/** HTML as a detached DOM tree, to query what a reader's browser would make of it. */
+export function parseHtml(html: string): HTMLDivElement {
+  const container = document.createElement('div');
+  container.innerHTML = html;
+  return container;
+}
