@@ -2,7 +2,14 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // Pages set the document's title and head tags; a test must never see what another left behind.
+  if (typeof document !== 'undefined') {
+    document.title = '';
+    document.head.querySelectorAll('meta, link[rel="canonical"]').forEach((element) => element.remove());
+  }
+});
 
 // jsdom has no layout; React Router's scroll restoration calls this on every navigation.
 // (Tests of Node-only code run without a window.)

@@ -22,7 +22,9 @@ const DC_NAMESPACE = 'http://purl.org/dc/elements/1.1/';
 function withCreator(rss: string, author: string | undefined): string {
   if (!author) return rss;
   const creator = `<dc:creator>${xmlText(author).replace(/"/g, '&quot;')}</dc:creator>`;
-  return rss.replace('<rss ', `<rss xmlns:dc="${DC_NAMESPACE}" `).replaceAll('</item>', `${creator}\n        </item>`);
+  // The library declares the Dublin Core namespace itself in current versions; older ones did not.
+  const declared = rss.includes(`xmlns:dc="${DC_NAMESPACE}"`) ? rss : rss.replace('<rss ', `<rss xmlns:dc="${DC_NAMESPACE}" `);
+  return declared.replaceAll('</item>', `${creator}\n        </item>`);
 }
 
 type JsonFeed = Record<string, unknown> & { author?: unknown; items: (Record<string, unknown> & { author?: unknown })[] };

@@ -58,9 +58,14 @@ export function HeadTags({ head, site, base }: HeadTagsProps) {
       {description && <meta name="description" content={description} />}
       {head.noindex && <meta name="robots" content="noindex" />}
       <link rel="canonical" href={url} />
-      <link rel="alternate" type="application/rss+xml" title={`${site.title} (RSS)`} href={abs('/rss.xml')} />
-      <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href={abs('/atom.xml')} />
-      <link rel="alternate" type="application/feed+json" title={`${site.title} (JSON Feed)`} href={abs('/feed.json')} />
+      {/* The feeds are written only for a blog with a url: link nothing that is not there. */}
+      {site.url && (
+        <>
+          <link rel="alternate" type="application/rss+xml" title={`${site.title} (RSS)`} href={abs('/rss.xml')} />
+          <link rel="alternate" type="application/atom+xml" title={`${site.title} (Atom)`} href={abs('/atom.xml')} />
+          <link rel="alternate" type="application/feed+json" title={`${site.title} (JSON Feed)`} href={abs('/feed.json')} />
+        </>
+      )}
       <meta property="og:site_name" content={site.title} />
       <meta property="og:title" content={head.title ?? site.title} />
       {description && <meta property="og:description" content={description} />}

@@ -15,7 +15,7 @@ const variants = [
 for (const variant of variants) {
   const out = `.e2e/${variant.name}`;
   if (variant.name === 'hostile' && !existsSync('test/fixtures/hostile/posts')) continue;
-  execFileSync(process.execPath, ['scripts/build.mjs'], {
+  execFileSync('node_modules/.bin/tsx', ['scripts/build.ts'], {
     stdio: 'inherit',
     env: { ...process.env, ...variant.env, OUT_DIR: out, QUIRE_QUIET: '1' },
   });

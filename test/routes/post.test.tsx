@@ -16,7 +16,7 @@ describe('post page', () => {
     expect(screen.getAllByRole('checkbox')).toHaveLength(2);
     expect(screen.getByText('gone').tagName).toBe('DEL');
     expect(screen.getByRole('link', { name: 'the overcommit post' })).toHaveAttribute('href', '/posts/memory-overcommit');
-    expect(document.title).toBe('Reading an OOM kill · Fixture Notes');
+    await waitFor(() => expect(document.title).toBe('Reading an OOM kill · Fixture Notes'));
   });
 
   it('renders GFM tables, highlighted code and headings with ids and anchor links', async () => {
@@ -59,7 +59,7 @@ describe('post page', () => {
     renderApp('/posts/no-such-post/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
-    expect(document.title).toBe('Page not found · Fixture Notes');
+    await waitFor(() => expect(document.title).toBe('Page not found · Fixture Notes'));
   });
 
   it('shows the not-found page for any unknown URL and for a page number past the end', async () => {
