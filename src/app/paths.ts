@@ -18,3 +18,12 @@ export const paths = {
   about: { pattern: '/about', href: () => '/about/' },
   search: { pattern: SEARCH_PATTERN, href: searchHref },
 } as const;
+
+/**
+ * The top-level folders the site's pages live in (`posts/*`, `tags/*`, …), from the route
+ * patterns: what the static host's header rules and anything else per-folder must cover.
+ */
+export function pageFolders(): string[] {
+  const first = Object.values(paths).flatMap((path) => [path.pattern, ...('pagePattern' in path ? [path.pagePattern] : [])].map((pattern) => pattern.split('/')[1] ?? ''));
+  return [...new Set(first.filter((segment) => segment !== '' && !segment.startsWith(':')))];
+}

@@ -1,3 +1,4 @@
+import { pageFolders } from '../app/paths';
 /**
  * The policy the built site works under: scripts and styles from the site itself only (the theme
  * script is a file, the state is JSON data, so no inline script runs), images also from https
@@ -36,7 +37,7 @@ export function writeHeaders(base: string): Map<string, string> {
     ],
     // Vite names these files by content hash: a changed file is a new name.
     [at('assets/*'), { 'Cache-Control': 'public, max-age=31536000, immutable' }],
-    ...['', 'index.html', '404.html', 'page/*', 'posts/*', 'tags/*', 'archive/*', 'about/*', 'search/*', 'data/*', 'posts.json', 'feed.json', 'rss.xml', 'atom.xml', 'sitemap.xml'].map(
+    ...['', 'index.html', '404.html', ...pageFolders().map((folder) => `${folder}/*`), 'data/*', 'posts.json', 'feed.json', 'rss.xml', 'atom.xml', 'sitemap.xml'].map(
       (path): [string, Record<string, string>] => [at(path), { 'Cache-Control': REVALIDATE }],
     ),
   ];
