@@ -210,11 +210,8 @@ async function measureSize(posts: number): Promise<void> {
   writeFigures(figuresFile, previous, now);
 }
 
-try {
+function report(): void {
   const cores = os.availableParallelism();
-  log(`sizes ${sizes.join(', ')}; ${cores} cores; load average ${load().join(' ')}`);
-  for (const posts of sizes) await measureSize(posts);
-
   const before = (posts: number): Record<string, number> => ({ ...previous.sizes[String(posts)]?.figures, ...(previous.lighthouse?.posts === posts ? previous.lighthouse.figures : {}) });
   const since = (posts: number) => previous.sizes[String(posts)]?.recordedAt;
   console.log(`\nQuire benchmark, ${new Date().toISOString()}: Node ${process.version}, ${cores} cores (${os.cpus()[0]?.model ?? 'unknown CPU'})`);
@@ -222,12 +219,21 @@ try {
     console.log(`- ${column.posts} posts: load average ${column.loadStart.join(' ')} at start, ${column.loadEnd.join(' ')} at end; compared with ${since(column.posts) ?? 'nothing (first run)'}`);
   }
   console.log('- builds are wall time of `npm run build` (start-up included), phases as the build reports them, peak = largest RSS (GNU time)');
-  console.log('- bytes are gzip -9 of every response a fresh Chromium fetched until network idle; the machine is shared, so times are noisy\n');
+  console.log('- bytes are gzip -9 of every response a fresh Chromium fetched until network idle; the machine is shared, so times are noisy');
+  if (now.lighthouse) console.log(`- Lighthouse 12.2.3, default mobile config (simulated throttling), served with brotli, median of 3; load ${now.lighthouse.loadAverage.join(' ')}`);
+  console.log('');
   console.log(table(columns.map((column) => ({ title: `${column.posts.toLocaleString('en')} posts`, figures: column.figures, previous: before(column.posts) }))));
   if (treemapText) console.log(`\n${treemapText}`);
-  writeFigures(figuresFile, previous, now);
   console.log(`\nFigures saved to ${path.relative(repo, figuresFile)}.`);
+}
+
+try {
+  log(`sizes ${sizes.join(', ')}; ${os.availableParallelism()} cores; load average ${load().join(' ')}`);
+  for (const posts of sizes) await measureSize(posts);
+  report();
 } catch (error) {
+  // The sizes measured before the failure are saved already; show them before the error.
+  if (columns.length > 0) report();
   console.error(error instanceof Error ? (error.message.startsWith('bench:') ? error.message : error.stack) : error);
   process.exitCode = 1;
 } finally {
