@@ -25,16 +25,22 @@ function run(command: string, args: string[], options: { cwd: string; env: NodeJ
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     let timedOut = false;
+    const stop = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // The group is gone already.
+      }
+    };
     const timer = setTimeout(() => {
       timedOut = true;
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      stop();
     }, options.timeoutMs);
-    const stopOnExit = () => child.pid && process.kill(-child.pid, 'SIGKILL');
-    process.once('exit', stopOnExit);
+    process.once('exit', stop);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      process.off('exit', stopOnExit);
+      process.off('exit', stop);
       resolve({ code, signal, output, seconds: (performance.now() - started) / 1000, timedOut });
     });
   });
