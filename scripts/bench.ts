@@ -204,7 +204,9 @@ async function measureSize(posts: number): Promise<void> {
   }
 
   rmSync(dir, { recursive: true, force: true });
-  now.sizes[String(posts)] = { recordedAt: new Date().toISOString(), loadAverage: loadStart, figures: Object.fromEntries(figures.map((f) => [f.key, f.value])) };
+  // Lighthouse figures have a group of their own, so a run without --lighthouse keeps them.
+  const sizeFigures = figures.filter((figure) => !figure.key.startsWith('lighthouse.'));
+  now.sizes[String(posts)] = { recordedAt: new Date().toISOString(), loadAverage: loadStart, figures: Object.fromEntries(sizeFigures.map((f) => [f.key, f.value])) };
   columns.push({ posts, figures, loadStart, loadEnd: load() });
   // Saved after each size, so a later size that fails or times out does not lose this one.
   writeFigures(figuresFile, previous, now);

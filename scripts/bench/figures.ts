@@ -50,7 +50,9 @@ export function writeFigures(file: string, previous: FiguresFile, now: Partial<F
     ...(now.lighthouse ?? previous.lighthouse ? { lighthouse: now.lighthouse ?? previous.lighthouse } : {}),
     ...(now.treemap ?? previous.treemap ? { treemap: now.treemap ?? previous.treemap } : {}),
   };
-  writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+  // Three decimals are more than any of these figures can tell apart, and keep the diffs short.
+  const text = JSON.stringify(merged, (_key, value: unknown) => (typeof value === 'number' ? Number(value.toFixed(3)) : value), 2);
+  writeFileSync(file, `${text}\n`);
 }
 
 export function format(value: number, unit: Unit): string {
