@@ -46,8 +46,8 @@ export interface LoadOptions {
   base?: string;
   /** Write the feed HTML of the posts the feeds carry (production builds do). */
   feeds?: boolean;
-  /** Folder of the results cache, or false for none (the default: tests run without one). */
-  cacheDir?: string | false;
+  /** The results cache, or its folder, or false for none (the default: tests run without one). */
+  cache?: MarkdownCache | string | false;
   /**
    * Leave broken posts out and report their problems in `problems` instead of throwing (the dev
    * server does, so one broken post does not take every page down). Site-wide problems still throw.
@@ -236,7 +236,7 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
   };
 }
 
-const cacheFor = (options: LoadOptions) => (options.cacheDir === false || options.cacheDir === undefined ? undefined : new MarkdownCache(options.cacheDir));
+const cacheFor = ({ cache }: LoadOptions) => (typeof cache === 'string' ? new MarkdownCache(cache) : cache || undefined);
 
 /** Results for the jobs the cache has, and the indexes of those it has not. */
 function fromCache(jobs: MarkdownJob[], cache: MarkdownCache | undefined) {

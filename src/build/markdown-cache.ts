@@ -10,12 +10,28 @@ export const DEFAULT_CACHE_DIR = path.resolve('node_modules/.cache/quire/markdow
 /** The `src/` folder this module is in (test runners may give modules non-file URLs). */
 const sourceRoot = () => (import.meta.url.startsWith('file:') ? fileURLToPath(new URL('..', import.meta.url)) : path.resolve('src'));
 
-/** Source folders whose code decides what HTML a post becomes: the pipeline, its components, the build. */
-const PIPELINE_SOURCES = ['markdown', 'components', 'build'];
+/**
+ * The code that decides what a post's markdown becomes (`MarkdownOutput`): the pipeline, its
+ * components and the build's processing step. Other build code (reading front matter, writing
+ * data files) does not change a cached result, so editing it does not empty the cache.
+ */
+const PIPELINE_SOURCES = [
+  'markdown',
+  'components',
+  'build/process-markdown.ts',
+  'build/analyse-markdown.ts',
+  'build/languages.ts',
+  'build/local-files.ts',
+  'build/render-html.ts',
+];
 
-function listSources(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).filter((name) => /\.(ts|tsx)$/.test(name)).sort();
+function listSources(entry: string): string[] {
+  if (!existsSync(entry)) return [];
+  if (statSync(entry).isFile()) return [entry];
+  return (readdirSync(entry, { recursive: true }) as string[])
+    .filter((name) => /\.(ts|tsx)$/.test(name))
+    .sort()
+    .map((name) => path.join(entry, name));
 }
 
 let version: string | undefined;
@@ -28,9 +44,8 @@ export function pipelineVersion(): string {
   if (version) return version;
   const hash = createHash('sha256');
   const srcDir = sourceRoot();
-  for (const folder of PIPELINE_SOURCES) {
-    const dir = path.join(srcDir, folder);
-    for (const name of listSources(dir)) hash.update(name).update(readFileSync(path.join(dir, name)));
+  for (const source of PIPELINE_SOURCES) {
+    for (const file of listSources(path.join(srcDir, source))) hash.update(path.relative(srcDir, file)).update(readFileSync(file));
   }
   const lock = path.join(srcDir, '..', 'package-lock.json');
   if (existsSync(lock)) hash.update(readFileSync(lock));
@@ -38,8 +53,14 @@ export function pipelineVersion(): string {
   return version;
 }
 
-/** Results of the markdown pipeline keyed by everything that went in, checked against their files on the way out. */
+/**
+ * Results of the markdown pipeline keyed by everything that went in, checked against their files
+ * on the way out. Kept on disk between builds and in memory for the life of the instance, so the
+ * dev server's reload after a save reads nothing but the changed post.
+ */
 export class MarkdownCache {
+  private readonly memory = new Map<string, MarkdownOutput>();
+
   constructor(private readonly dir: string) {}
 
   private fileFor(job: MarkdownJob): string {
@@ -49,9 +70,10 @@ export class MarkdownCache {
 
   /** The cached result for the job, unless a file it depends on has changed since. */
   get(job: MarkdownJob): MarkdownOutput | undefined {
-    let output: MarkdownOutput;
+    const file = this.fileFor(job);
+    let output = this.memory.get(file);
     try {
-      output = JSON.parse(readFileSync(this.fileFor(job), 'utf8')) as MarkdownOutput;
+      output ??= JSON.parse(readFileSync(file, 'utf8')) as MarkdownOutput;
     } catch {
       return undefined;
     }
@@ -63,11 +85,13 @@ export class MarkdownCache {
         return undefined;
       }
     }
+    this.memory.set(file, output);
     return output;
   }
 
   set(job: MarkdownJob, output: MarkdownOutput): void {
     const file = this.fileFor(job);
+    this.memory.set(file, output);
     try {
       mkdirSync(path.dirname(file), { recursive: true });
       // Written aside and renamed, so a build killed mid-write never leaves half a result.

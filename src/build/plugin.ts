@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { CONTENT_UPDATE_EVENT, MEDIA_DIR, dataFiles } from '../content/files.ts';
 import { buildArticleFiles, publishContentInParallel } from './data-files.ts';
-import { DEFAULT_CACHE_DIR } from './markdown-cache.ts';
+import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
 import type { Content } from './load-content.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
 
@@ -49,6 +49,8 @@ const problemList = (problems: ContentProblem[]) => new ContentError(problems).m
 export function quire(options: QuireOptions = {}): Plugin {
   const contentDir = path.resolve(options.contentDir ?? process.env.CONTENT_DIR ?? 'content');
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  // One instance for the plugin's life: a reload after a save finds every other post in memory.
+  const cache = cacheDir === false ? undefined : new MarkdownCache(cacheDir);
   let production = true;
   let base = '/';
   let content: Content | undefined;
@@ -60,7 +62,7 @@ export function quire(options: QuireOptions = {}): Plugin {
 
   const reload = async () => {
     try {
-      ({ content, files: data } = await publishContentInParallel(contentDir, { drafts: !production, base, feeds: production, cacheDir, lenient: !production }));
+      ({ content, files: data } = await publishContentInParallel(contentDir, { drafts: !production, base, feeds: production, cache, lenient: !production }));
       failure = undefined;
       const problems = content.problems ?? [];
       broken = new Map((content.broken ?? []).map(({ slug, file }) => [dataFiles.post(slug), problemList(problems.filter((problem) => problem.file === file))]));

@@ -35,7 +35,7 @@ function blog() {
     mkdirSync(path.dirname(path.join(content, name)), { recursive: true });
     writeFileSync(path.join(content, name), text);
   }
-  const options: LoadOptions = { drafts: false, cacheDir: path.join(dir, 'cache') };
+  const options: LoadOptions = { drafts: false, cache: path.join(dir, 'cache') };
   return { content, options, file: (name: string) => path.join(content, name) };
 }
 
