@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { cacheDir, changeOnePost, generateCorpus, timedBuild, type BuildFigures } from './bench/build.ts';
 import { firstLoad, firstPostPath, launchBrowser, searchOnce, type PageBytes } from './bench/browser.ts';
+import { measureDevServer } from './bench/dev-server.ts';
 import { format, readFigures, table, writeFigures, type Figure, type FigureGroup, type FiguresFile } from './bench/figures.ts';
 import { lighthouseMedian, type LighthouseFigures } from './bench/lighthouse.ts';
 import { KIND_LABELS, KINDS, parseSizes, change } from './bench/parse.ts';
@@ -73,6 +74,7 @@ function byteFigures(prefix: string, label: string, bytes: PageBytes): Figure[] 
       (kind): Figure => ({ key: `${prefix}.${kind}`, label: `  ${label}: ${KIND_LABELS[kind]}`, unit: 'bytes', value: bytes.byKind[kind] }),
     ),
     { key: `${prefix}.requests`, label: `  ${label}: requests`, unit: 'count', value: bytes.requests },
+    { key: `${prefix}.prefetch`, label: `  ${label}: prefetched at idle for the next page`, unit: 'bytes', value: bytes.prefetchBytes },
   ];
 }
 
@@ -158,6 +160,15 @@ async function measureSize(posts: number): Promise<void> {
       { key: 'search.requests', label: '  search: requests', unit: 'count', value: search.requests },
       { key: 'search.firstResult', label: '  search: focus to first result', unit: 'ms', value: search.firstResultMs },
     );
+    if (posts === siteSize) {
+      log(`${posts} posts: the dev server, cold and warm start, a saved post on screen`);
+      const dev = await measureDevServer(repo, content, browser);
+      figures.push(
+        { key: 'dev.coldStart', label: 'dev server: ready (cache removed)', unit: 'ms', value: dev.coldStartMs },
+        { key: 'dev.warmStart', label: 'dev server: ready (cache kept)', unit: 'ms', value: dev.warmStartMs },
+        { key: 'dev.saveToScreen', label: 'dev server: a saved post on screen', unit: 'ms', value: dev.saveToScreenMs },
+      );
+    }
     await browser.close();
     browser = undefined;
 

@@ -15,12 +15,16 @@ export interface Fetched {
   url: string;
   kind: Kind;
   gzipBytes: number;
+  /** Fetched by `<link rel="prefetch">` when the browser was idle, for a later navigation: not run, not first-load. */
+  prefetch: boolean;
 }
 
 export interface PageBytes {
   byKind: Record<Kind, number>;
   total: number;
   requests: number;
+  /** What the page prefetched at idle for the next navigation, apart from the first load. */
+  prefetchBytes: number;
   files: Fetched[];
 }
 
@@ -38,7 +42,9 @@ function record(context: BrowserContext): { settled: () => Promise<Fetched[]> } 
         const body = await response.body().catch(() => undefined);
         if (!body) return undefined;
         const url = response.url();
-        return { url, kind: kindOf(url, response.headers()['content-type']), gzipBytes: gzipSync(body, { level: 9 }).length };
+        const headers = await response.request().allHeaders();
+        const prefetch = /prefetch/i.test(headers['sec-purpose'] ?? headers.purpose ?? '');
+        return { url, kind: kindOf(url, response.headers()['content-type']), gzipBytes: gzipSync(body, { level: 9 }).length, prefetch };
       })(),
     );
   };
@@ -51,10 +57,12 @@ function record(context: BrowserContext): { settled: () => Promise<Fetched[]> } 
   };
 }
 
-function summarise(files: Fetched[]): PageBytes {
+function summarise(all: Fetched[]): PageBytes {
+  const files = all.filter((file) => !file.prefetch);
   const byKind = Object.fromEntries(KINDS.map((kind) => [kind, 0])) as Record<Kind, number>;
   for (const file of files) byKind[file.kind] += file.gzipBytes;
-  return { byKind, total: files.reduce((sum, file) => sum + file.gzipBytes, 0), requests: files.length, files };
+  const prefetchBytes = all.filter((file) => file.prefetch).reduce((sum, file) => sum + file.gzipBytes, 0);
+  return { byKind, total: files.reduce((sum, file) => sum + file.gzipBytes, 0), requests: files.length, prefetchBytes, files };
 }
 
 export async function firstLoad(browser: Browser, url: string): Promise<PageBytes> {
