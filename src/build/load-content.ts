@@ -140,7 +140,7 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
   const site = readSite(root, display, problems);
   const files = listFiles(root);
   const postsDir = path.join(root, 'posts');
-  const reads: { file: string; job?: MarkdownJob; post?: ReadPost }[] = [];
+  const reads: { file: string; job?: MarkdownJob; post?: ReadPost; slug?: string }[] = [];
 
   for (const relative of files) {
     const absolute = path.join(root, relative);
@@ -155,7 +155,7 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
     try {
       const result = readPost(readFileSync(absolute, 'utf8'), { path: absolute, contentDir: root, file, limits: options.limits, base });
       problems.push(...result.problems);
-      reads.push({ file, job: result.job, post: result.post });
+      reads.push({ file, job: result.job, post: result.post, slug: result.slug });
     } catch (error) {
       // A bug in reading one post must still leave every other file's problems reported, naming this file.
       problems.push({ file, line: 1, column: 1, message: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
@@ -185,7 +185,7 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
       const seen = new Map<string, { slug: string; file: string }>();
       for (const read of reads) {
         const output = read.job && outputs.get(read.job);
-        if (read.post && !output) broken.push({ slug: read.post.slug, file: read.file });
+        if ((!read.post || !output) && read.slug) broken.push({ slug: read.slug, file: read.file });
         if (!read.post || !output) continue;
         const post = finishPost(read.post, output);
         const earlier = seen.get(slugKey(post.meta.slug));

@@ -76,6 +76,8 @@ export interface ReadResult {
   problems: ContentProblem[];
   job?: MarkdownJob;
   post?: ReadPost;
+  /** The post's slug as far as it can be told, broken or not: the dev server shows its problems there. */
+  slug?: string;
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
@@ -136,9 +138,9 @@ export function readPost(source: string, where: PostSource): ReadResult {
   const { file, contentDir } = where;
   const limits = { ...DEFAULT_POST_LIMITS, ...where.limits };
   const tooBig = sizeProblem(Buffer.byteLength(source, 'utf8'), file, limits);
-  if (tooBig) return { problems: [tooBig] };
+  if (tooBig) return { problems: [tooBig], slug: slugFromPath(where.path) };
   const read = readFrontMatter(source, file);
-  if (!read.ok) return { problems: read.problems };
+  if (!read.ok) return { problems: read.problems, slug: slugFromPath(where.path) };
   const { block } = read;
   const written = block.data.slug;
   const data = typeof written === 'string' ? { ...block.data, slug: normaliseSlug(written) } : block.data;
@@ -173,8 +175,8 @@ export function readPost(source: string, where: PostSource): ReadResult {
     assetBase,
     limits: { maxDepth: limits.maxDepth, maxLinksPerParagraph: limits.maxLinksPerParagraph, maxContainers: limits.maxContainers },
   };
-  if (!front || problems.length > 0) return { problems, job };
-  return { problems, job, post: { front, slug, file, assetBase, ...(image ? { image } : {}), job } };
+  if (!front || problems.length > 0) return { problems, job, slug };
+  return { problems, job, slug, post: { front, slug, file, assetBase, ...(image ? { image } : {}), job } };
 }
 
 /** A read post and its processed markdown, as the build publishes it. */
