@@ -24,7 +24,7 @@ export const RECENT_COUNT = 5;
  * slower than the rest (see `npm run bench:search`). A few milliseconds here, once, avoid it.
  */
 function warmUp(index: SearchIndex) {
-  const word = index.posts[0]?.title.split(/\s+/).find((candidate) => candidate.length >= 4) ?? 'search';
+  const word = index.entries[0]?.post.title.split(/\s+/).find((candidate) => candidate.length >= 4) ?? 'search';
   const swapped = `${word[1]}${word[0]}${word.slice(2)}`;
   for (const query of [word.slice(0, 1), word.slice(0, 3), word, swapped, `${word} ${word.slice(0, 3)}`]) searchPosts(index, query, 8);
   recentPosts(index, RECENT_COUNT);
