@@ -15,6 +15,7 @@ import { tagSlug } from '../content/tags.ts';
 import { type Content, type LoadOptions, loadContent } from './load-content.ts';
 import { type AboutPage, readAbout } from './read-about.ts';
 import type { LoadedPost } from './read-post.ts';
+import { searchFiles } from './search-files.ts';
 
 /** How many related posts a post lists. */
 const RELATED = 3;
@@ -78,6 +79,7 @@ export function buildDataFiles(content: Content, about?: AboutPage): Map<string,
 
   write(dataFiles.manifest, { version, site, posts: posts.map((post) => post.meta) });
   write(dataFiles.site, { version, site, about: about !== undefined });
+  for (const [file, text] of searchFiles(posts.map((post) => post.meta), site.language)) files.set(file, text);
   if (about) write(dataFiles.about, { version, ...about, images: {} });
 
   const featured = pickFeatured(posts);
