@@ -1,7 +1,8 @@
 // `npm run bench:search`: measures search at 1,000 and 10,000 posts in Chromium, with the app's
-// real search code bundled by Vite (scripts/bench/bench-page.tsx) and synthetic blogs shaped
-// like the manifest the build writes (scripts/bench/generate-posts.mjs). Prints, per size: what
-// the reader downloads for search, how long until the first query can run, and keystroke latency.
+// real search code bundled by Vite (scripts/bench/bench-page.tsx) and the search files the build
+// writes (src/build/search-files.ts) for synthetic blogs (scripts/bench/generate-posts.mjs, or a
+// content folder's posts.json given as BENCH_MANIFEST_1000=… and so on). Prints, per size: what
+// the reader downloads for the first query, how long until it can run, and keystroke latency.
 import react from '@vitejs/plugin-react';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,8 +12,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { tsImport } from 'tsx/esm/api';
 import { build } from 'vite';
 import { generateKeystrokes, generatePosts } from './bench/generate-posts.mjs';
+
+const { searchFiles } = await tsImport('../src/build/search-files.ts', import.meta.url);
+const { createIndex, recentPosts, searchPosts } = await tsImport('../src/search/engine.ts', import.meta.url);
+const { indexDocuments, shardOf } = await tsImport('../src/search/search-data.ts', import.meta.url);
+const { ENGLISH_STOP_WORDS } = await tsImport('../src/search/stop-words.ts', import.meta.url);
+const { BOX_LIMIT } = await tsImport('../src/search/queries.ts', import.meta.url);
+const { RECENT_COUNT } = await tsImport('../src/search/open-search.ts', import.meta.url);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const loadBefore = os.loadavg()[0].toFixed(1);
@@ -40,13 +49,14 @@ const workerFiles = files(out).filter((file) => /search-worker.*\.js$/.test(file
 if (workerFiles.length === 0) throw new Error('Vite emitted no search worker chunk');
 const workerGzip = workerFiles.reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0);
 
-let manifest = '';
+/** The search files of the blog being measured, served as a static host would. */
+let data = new Map();
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 const server = createServer((req, res) => {
   const url = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
-  if (url === '/posts.json') {
+  if (data.has(url.slice(1))) {
     res.setHeader('content-type', TYPES['.json']);
-    return res.end(manifest);
+    return res.end(data.get(url.slice(1)));
   }
   const file = path.join(out, url === '/' ? 'bench-page.html' : url);
   if (!file.startsWith(out)) return res.writeHead(403).end();
@@ -83,11 +93,32 @@ const percentile = (values, p) => {
 const ms = (value) => `${value.toFixed(1)} ms`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(0)} KB`;
 
+/**
+ * Gzipped bytes of the index, and of the shards the box needs to show the results of each query
+ * when it is the reader's first: median and worst over the benchmark's queries.
+ */
+function firstQueryDownload(files, keystrokes) {
+  const index = JSON.parse(files.get('data/search/index.json'));
+  const engine = createIndex(indexDocuments(index), { stopWords: ENGLISH_STOP_WORDS });
+  const shardBytes = new Map([...files].map(([file, text]) => [file, gzipSize(text)]));
+  // Whole queries only: each prefix typed on the way shows results too, but most share shards.
+  const queries = keystrokes.filter((value, i) => value.length < 200 && !(keystrokes[i + 1] ?? '').startsWith(value));
+  const costs = queries.map((query) => {
+    const { hits, total } = searchPosts(engine, query, BOX_LIMIT);
+    const positions = total > 0 ? hits.map((hit) => hit.post) : recentPosts(engine, RECENT_COUNT);
+    const shards = new Set(positions.map((position) => shardOf(position, index.shardSize).shard));
+    return [...shards].reduce((sum, shard) => sum + shardBytes.get(`data/search/posts/${shard}.json`), 0);
+  });
+  return { index: shardBytes.get('data/search/index.json'), shards: { median: median(costs), max: Math.max(...costs) } };
+}
+
 const rows = [];
 for (const size of SIZES) {
-  const posts = generatePosts(size);
-  manifest = JSON.stringify({ version: 1, site: { title: 'Bench', description: '', author: '', language: 'en', postsPerPage: 10 }, posts });
+  const given = process.env[`BENCH_MANIFEST_${size}`];
+  const posts = given ? JSON.parse(readFileSync(given, 'utf8')).posts : generatePosts(size);
+  data = searchFiles(posts, 'en');
   const values = generateKeystrokes(posts, QUERIES);
+  const download = firstQueryDownload(data, values);
   console.log(`\n${size.toLocaleString('en')} posts: ${values.length} keystrokes over ${QUERIES} queries…`);
 
   const worker = [];
@@ -121,7 +152,7 @@ for (const size of SIZES) {
   console.log(`  slowest keystrokes: ${slowest.join(', ')}`);
   rows.push({
     size,
-    manifestGzip: gzipSize(manifest),
+    download,
     worker: median(worker.map((result) => result.ms)),
     workerLongest: Math.max(...worker.map((result) => result.longestTask)),
     inThread: median(inThread.map((result) => result.ms)),
@@ -151,12 +182,12 @@ const table = (header, body) => {
   for (const row of body) console.log(line(row));
 };
 
-console.log(`\nSearch in Chromium (index built in a Web Worker from posts.json); load average ${loadBefore} before, ${os.loadavg()[0].toFixed(1)} after, on ${os.cpus().length} CPUs\n`);
+console.log(`\nSearch in Chromium (index built in a Web Worker from data/search/index.json); load average ${loadBefore} before, ${os.loadavg()[0].toFixed(1)} after, on ${os.cpus().length} CPUs\n`);
 table(
-  ['posts', 'download (gzip)', 'first query after', 'keystroke p50', 'p95', 'max', 'p95 / max, best of 2', '1,000-char query'],
+  ['posts', 'first query download, median / max (gzip)', 'first query after', 'keystroke p50', 'p95', 'max', 'p95 / max, best of 2', '1,000-char query'],
   rows.map((row) => [
     row.size.toLocaleString('en'),
-    `${kb(row.manifestGzip + workerGzip)}`,
+    `${kb(row.download.index + row.download.shards.median + workerGzip)} / ${kb(row.download.index + row.download.shards.max + workerGzip)}`,
     ms(row.worker),
     ms(row.keys.p50),
     ms(row.keys.p95),
@@ -168,9 +199,12 @@ table(
 console.log(
   [
     '',
-    `download: posts.json plus the search worker (${kb(workerGzip)}), gzip; the page itself loads neither until search is used.`,
+    `download: the search worker (${kb(workerGzip)}), data/search/index.json (${rows.map((row) => `${kb(row.download.index)} at ${row.size.toLocaleString('en')}`).join(', ')})`,
+    '  and the shards holding the results the box shows for the first query (each of the queries below taken as the first), gzip;',
+    '  the page itself loads none of it until search is used.',
     'first query after: from creating the worker to its index being ready (fetch, parse, validate, index), median of 3 fresh pages.',
-    `keystroke: input event to results rendered by the real SearchBox, ${rows[0]?.keys.count ?? 0}+ keystrokes per size, results cache dropped before each;`,
+    `keystroke: input event to results rendered by the real SearchBox, ${rows[0]?.keys.count ?? 0}+ keystrokes per size, results cache dropped before each`,
+    '  (shards stay cached in the worker, as in a visit; a keystroke whose results need a new shard includes fetching it);',
     'best of 2: each keystroke timed again in a second pass and the smaller time kept, which filters out pauses the machine caused.',
   ].join('\n'),
 );
@@ -183,7 +217,7 @@ table(
 
 console.log('\nWhy a worker, and why the index is built in the browser\n');
 table(
-  ['posts', 'engine round trip p50 / p95 / max', 'build in worker: longest main-thread task', 'build on page: time / longest task', 'prebuilt index: extra download / load time'],
+  ['posts', 'engine round trip p50 / p95 / max', 'build in worker: longest main-thread task', 'build on page: time / longest task', 'serialised MiniSearch instead: download / load time'],
   rows.map((row) => [
     row.size.toLocaleString('en'),
     `${ms(row.trips.p50)} / ${ms(row.trips.p95)} / ${ms(row.trips.max)}`,

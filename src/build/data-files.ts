@@ -14,6 +14,7 @@ import {
 import { tagSlug } from '../content/tags.ts';
 import { type Content, type LoadOptions, loadContent, loadContentInParallel } from './load-content.ts';
 import type { LoadedPost } from './read-post.ts';
+import { searchFiles } from './search-files.ts';
 
 /** How many related posts a post lists. */
 const RELATED = 3;
@@ -83,6 +84,7 @@ export function buildDataFiles(content: Content): Map<string, string> {
 
   write(dataFiles.manifest, { version, site, posts: posts.map((post) => post.meta) });
   write(dataFiles.site, { version, site, about: about !== undefined });
+  for (const [file, text] of searchFiles(posts.map((post) => post.meta), site.language)) files.set(file, text);
   if (about) {
     write(dataFiles.about, { version, title: about.title, markdown: about.markdown, assetBase: about.assetBase, images: about.images, languages: about.languages, features: about.features });
   }

@@ -7,6 +7,10 @@ export const dataFiles = {
   tags: 'data/tags.json',
   tagPage: (tag: string, page: number) => `data/tags/${tag}/${page}.json`,
   about: 'data/about.json',
+  /** What search matches and ranks on; see `src/search/search-data.ts`. */
+  searchIndex: 'data/search/index.json',
+  /** What search results show of one shard of posts, loaded for the results shown. */
+  searchShard: (shard: number) => `data/search/posts/${shard}.json`,
 } as const;
 
 /** Folder under the site root that files from `content/` are copied to. */

@@ -12,7 +12,7 @@ import { normaliseTerm, tokenize } from './normalise.ts';
 export type SearchPost = Pick<PostMeta, 'slug' | 'title' | 'date' | 'excerpt' | 'tags' | 'tagSlugs'>;
 
 /** One post that matched a query. */
-export interface SearchHit<P extends SearchPost = SearchPost> {
+export interface SearchHit<P = SearchPost> {
   post: P;
   score: number;
   /** True when every word of the query matched; such posts rank above those matching some. */
@@ -21,20 +21,21 @@ export interface SearchHit<P extends SearchPost = SearchPost> {
   terms: string[];
 }
 
-export interface SearchOutcome<P extends SearchPost = SearchPost> {
+export interface SearchOutcome<P = SearchPost> {
   /** The best matches, best first, at most the limit asked for. */
   hits: SearchHit<P>[];
   /** How many posts matched in all. */
   total: number;
 }
 
-export interface SearchIndex<P extends SearchPost = SearchPost> {
-  /** Every indexed post, in the order given (newest first for the manifest). */
-  readonly posts: readonly P[];
-  readonly miniSearch: MiniSearch<P>;
+export interface SearchIndex<P = SearchPost> {
+  /** How many posts are indexed. */
+  readonly size: number;
+  readonly miniSearch: MiniSearch<Indexed>;
   /** Every indexed word with its number of occurrences. */
   readonly vocabulary: SearchableMap<number>;
-  readonly entries: ReadonlyMap<string, { post: P; time: number }>;
+  /** Each post with its time, by its position in the order given, which is MiniSearch's id. */
+  readonly entries: readonly { post: P; time: number }[];
   readonly stopWords: ReadonlySet<string>;
 }
 
@@ -195,49 +196,124 @@ function plan(vocabulary: SearchableMap<number>, words: QueryWord[]): (Map<strin
   return kept.map((weights, i) => (weights.size === 0 && lists[i]!.length > 0 ? 'too-common' : weights));
 }
 
-/** Indexes posts for {@link searchPosts}. Slugs must be unique: they are the index's ids. */
-export function createSearchIndex<P extends SearchPost>(posts: readonly P[], options: IndexOptions = {}): SearchIndex<P> {
+/**
+ * One field of a post as the index sees it: its words folded, without stop words, in order and
+ * with repeats, since MiniSearch scores a word by how often it occurs in the field.
+ */
+export interface FieldTerms {
+  terms: string[];
+  /**
+   * How many distinct words the field had as written, stop words and case variants included:
+   * the field length MiniSearch's BM25 scoring divides by, kept so an index built from terms
+   * alone ranks exactly as one built from the text.
+   */
+  words: number;
+}
+
+/** The three fields search matches on, in {@link FIELD_BOOST} order. */
+export interface PostFields {
+  title: FieldTerms;
+  tags: FieldTerms;
+  excerpt: FieldTerms;
+}
+
+/** A post to index: what it matches on, how new it is, and what a hit hands back. */
+export interface IndexDocument<P> {
+  post: P;
+  /** Greater is newer; only compared, so any order-preserving number will do. */
+  time: number;
+  fields: PostFields;
+}
+
+/**
+ * Splits and folds a field's text as MiniSearch would with the engine's tokenizer: the work the
+ * build does once so the browser indexes terms without folding them again.
+ */
+export function fieldTerms(text: string, stopWords: ReadonlySet<string> = new Set()): FieldTerms {
+  const tokens = tokenize(text);
+  const terms: string[] = [];
+  for (const token of tokens) {
+    const term = normaliseTerm(token);
+    if (term !== '' && !stopWords.has(term)) terms.push(term);
+  }
+  return { terms, words: new Set(tokens).size };
+}
+
+/** The fields of a post with its text: title, tags and excerpt. */
+export function postFields(post: Pick<SearchPost, 'title' | 'tags' | 'excerpt'>, stopWords?: ReadonlySet<string>): PostFields {
+  return { title: fieldTerms(post.title, stopWords), tags: fieldTerms(post.tags.join(' '), stopWords), excerpt: fieldTerms(post.excerpt, stopWords) };
+}
+
+/**
+ * Marks a token that stands for a written word the index leaves out (a stop word, or a case
+ * variant of a word already counted). No real token holds it: the tokenizer splits on spaces
+ * and folded words contain no control characters.
+ */
+const PADDING = '\u0000';
+
+/**
+ * The tokens MiniSearch is given for a field: its terms, then one padding token per written word
+ * beyond the distinct terms, so that MiniSearch, which takes a field's length to be its number of
+ * distinct tokens, sees the length the text had.
+ */
+function fieldTokens({ terms, words }: FieldTerms): string[] {
+  const tokens = [...terms];
+  for (let i = new Set(terms).size; i < words; i += 1) tokens.push(`${PADDING}${i}`);
+  return tokens;
+}
+
+interface Indexed {
+  id: number;
+  fields: PostFields;
+}
+
+/**
+ * Indexes documents for {@link searchPosts}: the engine behind {@link createSearchIndex}, and what
+ * the browser builds from the search index file, whose posts carry terms rather than text.
+ */
+export function createIndex<P>(documents: readonly IndexDocument<P>[], options: IndexOptions = {}): SearchIndex<P> {
   const stopWords = options.stopWords ?? new Set<string>();
-  // A blog's text repeats the same few thousand words, so each distinct spelling is folded
-  // (NFD and all) once, not at every occurrence. The counts bound what a query word may expand to.
-  const folded = new Map<string, string | null>();
+  // The counts bound what a query word may expand to.
   const occurrences = new Map<string, number>();
-  const processTerm = (term: string) => {
-    let result = folded.get(term);
-    if (result === undefined) {
-      const normal = normaliseTerm(term);
-      result = normal === '' || stopWords.has(normal) ? null : normal;
-      folded.set(term, result);
-    }
-    if (result !== null) occurrences.set(result, (occurrences.get(result) ?? 0) + 1);
-    return result;
-  };
-  const miniSearch = new MiniSearch<P>({
-    idField: 'slug',
+  const miniSearch = new MiniSearch<Indexed>({
+    idField: 'id',
     fields: FIELDS,
-    extractField: (post, field) => (field === 'tags' ? post.tags.join(' ') : (post[field as keyof SearchPost] as string)),
-    tokenize,
-    processTerm,
+    extractField: (document, field) => (field === 'id' ? document.id : fieldTokens(document.fields[field as keyof PostFields]).join(' ')),
+    tokenize: (text) => (text === '' ? [] : text.split(' ')),
+    processTerm: (term) => {
+      if (term.startsWith(PADDING)) return null;
+      occurrences.set(term, (occurrences.get(term) ?? 0) + 1);
+      return term;
+    },
     // Queries arrive as indexed words already (see `plan`), so they are looked up as they are.
     searchOptions: { boost: FIELD_BOOST, tokenize: (text) => text.split(' '), processTerm: (term) => term },
   });
-  miniSearch.addAll(posts);
+  miniSearch.addAll(documents.map((document, id) => ({ id, fields: document.fields })));
   // MiniSearch keeps its own word tree private, so a small one of the vocabulary serves prefix
   // and typo expansion, with each word's occurrences to spend the budget by.
   const vocabulary = new SearchableMap<number>();
   for (const [term, count] of occurrences) vocabulary.set(term, count);
-  const entries = new Map(posts.map((post) => [post.slug, { post, time: Date.parse(post.date) || 0 }]));
-  return { posts, miniSearch, vocabulary, entries, stopWords };
+  const entries = documents.map(({ post, time }) => ({ post, time }));
+  return { size: documents.length, miniSearch, vocabulary, entries, stopWords };
 }
 
-interface Ranked<P extends SearchPost> extends SearchHit<P> {
+/**
+ * Indexes posts by their text for {@link searchPosts}. The same as building the search files and
+ * indexing those (see `search-data.ts`), which is what the quality tests rely on.
+ */
+export function createSearchIndex<P extends SearchPost>(posts: readonly P[], options: IndexOptions = {}): SearchIndex<P> {
+  const documents = posts.map((post) => ({ post, time: Date.parse(post.date) || 0, fields: postFields(post, options.stopWords) }));
+  return createIndex(documents, options);
+}
+
+interface Ranked<P> extends SearchHit<P> {
   time: number;
 }
 
 /** Scores within a millionth of each other are a tie, which the newer post wins. */
 const tied = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(Math.abs(a), Math.abs(b));
 
-function better<P extends SearchPost>(a: Ranked<P>, b: Ranked<P>): boolean {
+function better<P>(a: Ranked<P>, b: Ranked<P>): boolean {
   if (a.complete !== b.complete) return a.complete;
   if (!tied(a.score, b.score)) return a.score > b.score;
   return a.time > b.time;
@@ -247,7 +323,7 @@ function better<P extends SearchPost>(a: Ranked<P>, b: Ranked<P>): boolean {
  * Finds the posts matching a query, best first: posts matching every word before posts matching
  * some, then by score (title over tags over excerpt), then newest first.
  */
-export function searchPosts<P extends SearchPost>(index: SearchIndex<P>, query: string, limit = 10): SearchOutcome<P> {
+export function searchPosts<P>(index: SearchIndex<P>, query: string, limit = 10): SearchOutcome<P> {
   const words = queryWords(query, index.stopWords);
   if (words.length === 0) return { hits: [], total: 0 };
 
@@ -282,7 +358,7 @@ export function searchPosts<P extends SearchPost>(index: SearchIndex<P>, query: 
     const worst = best.length === limit ? best[limit - 1]! : undefined;
     if (worst?.complete && !complete) continue;
     if (worst && worst.complete === complete && score < worst.score && !tied(score, worst.score)) continue;
-    const entry = index.entries.get(result.id as string)!;
+    const entry = index.entries[result.id as number]!;
     const hit: Ranked<P> = { post: entry.post, time: entry.time, score, complete, terms: result.terms };
     if (worst && !better(hit, worst)) continue;
     let at = best.length;
@@ -294,9 +370,9 @@ export function searchPosts<P extends SearchPost>(index: SearchIndex<P>, query: 
 }
 
 /** The newest posts, offered when a query matches nothing. One pass, not a sort: this runs per keystroke. */
-export function recentPosts<P extends SearchPost>(index: SearchIndex<P>, count = 5): P[] {
+export function recentPosts<P>(index: SearchIndex<P>, count = 5): P[] {
   const newest: { post: P; time: number }[] = [];
-  for (const entry of index.entries.values()) {
+  for (const entry of index.entries) {
     if (newest.length === count && entry.time <= newest[count - 1]!.time) continue;
     const at = newest.findIndex((other) => entry.time > other.time);
     newest.splice(at === -1 ? newest.length : at, 0, entry);

@@ -28,7 +28,8 @@ export const PAGE_LIMIT = 50;
 
 /**
  * The results of one query, cached per query so that Back and retyping are instant. Skipped
- * until the engine has loaded and while the query is blank.
+ * until the engine has loaded and while the query is blank. Fails, with a DataError, when the
+ * shard holding a result's text cannot be fetched; a refetch tries the shard again.
  */
 export const searchResultsQuery = (client: SearchClient | undefined, query: string, limit: number) =>
   queryOptions({

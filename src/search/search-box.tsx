@@ -37,7 +37,7 @@ export function SearchBox() {
   const typed = query.trim() !== '';
   // Keeping the previous results while the next arrive stops the list flickering per keystroke.
   const results = useQuery({ ...searchResultsQuery(engine.data, query, BOX_LIMIT), placeholderData: keepPreviousData });
-  const view = typed ? results.data : undefined;
+  const view = typed && !results.isError ? results.data : undefined;
 
   const options: Option[] = !view
     ? []
@@ -140,6 +140,13 @@ export function SearchBox() {
           <p className="search-note">
             Search is unavailable: {engine.error.message}{' '}
             <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => engine.refetch()}>
+              Try again
+            </button>
+          </p>
+        ) : results.isError ? (
+          <p className="search-note">
+            Could not load the results: {results.error.message}{' '}
+            <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => results.refetch()}>
               Try again
             </button>
           </p>

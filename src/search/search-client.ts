@@ -1,7 +1,7 @@
 /**
- * The app's handle on the search engine. The index of a 10,000-post blog takes about a second
- * to build and holds tens of megabytes, so in the browser it lives in a Web Worker and the page
- * only ever waits for messages; where there is no Worker (tests, the server) it runs in-thread.
+ * The app's handle on the search engine. The index of a 10,000-post blog takes a good part of a
+ * second to build and holds tens of megabytes, so in the browser it lives in a Web Worker and the
+ * page only ever waits for messages; where there is no Worker (tests, the server) it runs in-thread.
  */
 import { DataError, type DataErrorKind } from '../content/fetch-data.ts';
 import type { SearchHit, SearchPost } from './engine.ts';
@@ -15,7 +15,10 @@ export interface SearchView {
 }
 
 export interface SearchClient {
-  /** Searches the index; `limit` caps the hits returned, not the total counted. */
+  /**
+   * Searches the index; `limit` caps the hits returned, not the total counted. Rejects, with a
+   * DataError, when what the results show could not be loaded; the next search tries again.
+   */
   search(query: string, limit: number): Promise<SearchView>;
   /** Stops the worker, if any; the client answers no more searches. */
   dispose(): void;
@@ -27,13 +30,17 @@ export type WorkerRequest = { type: 'search'; id: number; query: string; limit: 
 export type WorkerResponse =
   | { type: 'ready' }
   | { type: 'failed'; message: string; kind?: DataErrorKind }
-  | { type: 'result'; id: number; view: SearchView };
+  | { type: 'result'; id: number; view: SearchView }
+  | { type: 'search-failed'; id: number; message: string; kind?: DataErrorKind };
+
+/** An error from the worker, rebuilt as the DataError it was so error pages treat it like any failed data file. */
+const rebuilt = (message: string, kind?: DataErrorKind) => (kind ? new DataError(kind, message) : new Error(message));
 
 /** Runs search on the calling thread: for tests and for environments without workers. */
 export async function createLocalClient(): Promise<SearchClient> {
   const { openSearch } = await import('./open-search.ts');
   const search = await openSearch();
-  return { search: async (query, limit) => search(query, limit), dispose: () => {} };
+  return { search, dispose: () => {} };
 }
 
 /** Starts the search worker and resolves once its index is built. */
@@ -73,10 +80,13 @@ export function createWorkerClient(): Promise<SearchClient> {
         });
       } else if (message.type === 'failed') {
         worker.terminate();
-        // Rebuilt as the DataError it was, so error pages treat it like any failed data file.
-        const error = message.kind ? new DataError(message.kind, message.message) : new Error(message.message);
+        const error = rebuilt(message.message, message.kind);
         fail(error);
         reject(error);
+      } else if (message.type === 'search-failed') {
+        // Only this search failed: the index stays, and the next search fetches the shard again.
+        pending.get(message.id)?.reject(rebuilt(message.message, message.kind));
+        pending.delete(message.id);
       } else {
         pending.get(message.id)?.resolve(message.view);
         pending.delete(message.id);

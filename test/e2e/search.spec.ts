@@ -3,7 +3,8 @@ import { expect, test } from './fixtures';
 test('typing in the header search shows marked results; arrows and Enter open a post', async ({ page, problems }) => {
   const dataRequests: string[] = [];
   page.on('request', (request) => {
-    if (request.url().endsWith('/posts.json')) dataRequests.push(request.url());
+    const { pathname } = new URL(request.url());
+    if (pathname.endsWith('/posts.json') || pathname.includes('/data/search/')) dataRequests.push(pathname.replace(/^.*?(?=posts\.json$|data\/search\/)/, ''));
   });
   await page.goto('/');
   await page.locator('html[data-ready]').waitFor({ state: 'attached' });
@@ -18,6 +19,8 @@ test('typing in the header search shows marked results; arrows and Enter open a 
   await expect(options.first()).toContainText('Mirroring traffic');
   await expect(options.first().locator('mark').first()).toBeVisible();
   await expect(page.getByRole('search', { name: 'Site' }).getByRole('status')).toHaveText(/\d+ results?/);
+  expect(dataRequests, 'search loads its index and the shards of the results shown, never the manifest').toContain('data/search/index.json');
+  expect(dataRequests.every((file) => /^data\/search\/(index|posts\/\d+)\.json$/.test(file))).toBe(true);
   await page.keyboard.press('ArrowDown');
   await expect(box).toHaveAttribute('aria-activedescendant', /.+/);
   await page.keyboard.press('Enter');

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/app';
 import { createQueryClient } from '../../src/app/query-client';
 import { createRoutes } from '../../src/app/routes';
-import { searchFiles } from '../search/render-search';
+import { searchFixtureFiles } from '../search/render-search';
 import { stubFetch } from '../testing/render-app';
 
 /** The whole app at the given history entries, the last one current. */
@@ -22,7 +22,7 @@ const results = () => screen.getByRole('list', { name: 'Search results' });
 const resultTitles = () => within(results()).getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
 
 beforeEach(() => {
-  stubFetch(searchFiles());
+  stubFetch(searchFixtureFiles());
 });
 
 describe('search page', () => {
@@ -86,9 +86,22 @@ describe('search page', () => {
     await waitFor(() => expect(document.title).toBe('Search · Fixture Notes'));
   });
 
-  it('shows what went wrong when the posts cannot be loaded', async () => {
-    stubFetch(searchFiles(), (file) => (file === 'posts.json' ? new Response('oops', { status: 500 }) : undefined));
+  it('shows what went wrong when the search index cannot be loaded', async () => {
+    stubFetch(searchFixtureFiles(), (file) => (file === 'data/search/index.json' ? new Response('oops', { status: 500 }) : undefined));
     renderAppWithSearch(['/search?q=kvm']);
-    expect(await screen.findByRole('alert')).toHaveTextContent('The server answered 500 for posts.json');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server answered 500 for data/search/index.json');
+  });
+
+  it('shows an error with a retry when a result’s text cannot be loaded, and the results once it can', async () => {
+    const user = userEvent.setup();
+    let failing = true;
+    stubFetch(searchFixtureFiles(), (file) => (failing && file.startsWith('data/search/posts/') ? new Response('oops', { status: 503 }) : undefined));
+    renderAppWithSearch(['/search?q=oom+memory']);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/The server answered 503 for data\/search\/posts\/\d+\.json/);
+    failing = false;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('4 results for “oom memory”')).toBeInTheDocument();
+    expect(resultTitles()).toEqual(['Reading an OOM kill', 'Why malloc fails with free memory', 'Tuning the page cache for databases', 'Huge pages for Postgres']);
   });
 });

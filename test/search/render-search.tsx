@@ -1,17 +1,23 @@
 import { render } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { Outlet, createMemoryRouter, useParams, useSearchParams } from 'react-router-dom';
 import { App } from '../../src/app/app';
 import { createQueryClient } from '../../src/app/query-client';
 import { paths } from '../../src/app/paths';
+import { searchFiles } from '../../src/build/search-files';
 import { SearchBox } from '../../src/search/search-box';
-import { SEARCH_FIXTURE } from './fixture';
+import { searchManifest } from './fixture';
 import { fixtureFiles } from '../testing/render-app';
 
-/** The fixture blog's data files, with the search fixture as its manifest. */
-export function searchFiles(): Map<string, string> {
+/**
+ * The fixture blog's data files with the search files of the search fixture in place of its own,
+ * in shards of `shardSize` posts: the sixteen posts would otherwise fit one shard, and the tests
+ * need results that lie in several.
+ */
+export function searchFixtureFiles(shardSize = 4): Map<string, string> {
   const files = fixtureFiles();
-  files.set('posts.json', readFileSync(SEARCH_FIXTURE, 'utf8'));
+  for (const file of [...files.keys()]) if (file.startsWith('data/search/')) files.delete(file);
+  const manifest = searchManifest();
+  for (const [file, text] of searchFiles(manifest.posts, manifest.site.language, shardSize)) files.set(file, text);
   return files;
 }
 

@@ -2,13 +2,15 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, type Mock } from 'vitest';
 import { stubFetch } from '../testing/render-app';
-import { renderSearchBox, searchFiles } from './render-search';
+import { searchManifest } from './fixture';
+import { renderSearchBox, searchFixtureFiles } from './render-search';
 
 let fetchMock: Mock;
 const fetched = (file: string) => fetchMock.mock.calls.some(([input]) => String(input).endsWith(`/${file}`));
+const shardsFetched = () => fetchMock.mock.calls.map(([input]) => String(input)).filter((url) => url.includes('/data/search/posts/'));
 
 beforeEach(() => {
-  fetchMock = stubFetch(searchFiles());
+  fetchMock = stubFetch(searchFixtureFiles());
 });
 
 const box = () => screen.getByRole('combobox', { name: 'Search posts' });
@@ -28,14 +30,74 @@ async function typeQuery(text: string, announced: string) {
 }
 
 describe('search box', () => {
-  it('loads nothing for search until the reader first focuses it', async () => {
+  it('loads nothing for search until the reader first focuses it, and then only the search index', async () => {
     const user = userEvent.setup();
     renderSearchBox();
     await screen.findByRole('heading', { name: 'Home' });
     await waitFor(() => expect(fetched('data/site.json')).toBe(true));
-    expect(fetched('posts.json')).toBe(false);
+    expect(fetched('data/search/index.json')).toBe(false);
     await user.click(box());
-    await waitFor(() => expect(fetched('posts.json')).toBe(true));
+    await waitFor(() => expect(fetched('data/search/index.json')).toBe(true));
+    expect(fetched('posts.json')).toBe(false);
+    expect(shardsFetched()).toEqual([]);
+  });
+
+  it('loads the text of the results it shows, from their shards only', async () => {
+    const user = userEvent.setup();
+    renderSearchBox();
+    await screen.findByRole('heading', { name: 'Home' });
+    await user.click(box());
+    await user.paste('kvm');
+    const option = await screen.findByRole('option', { name: 'KVM latency spikes under load' });
+    // The excerpt is searched from the index's terms but shown from the shard, as written.
+    expect(within(option).getByText(/pinning vCPUs and disabling KSM/)).toBeInTheDocument();
+    const position = searchManifest().posts.findIndex((post) => post.slug === 'kvm-latency');
+    expect(shardsFetched()).toEqual([expect.stringMatching(new RegExp(`/data/search/posts/${Math.floor(position / 4)}\\.json$`))]);
+  });
+
+  it('says when a result’s text could not be loaded and loads it on Try again', async () => {
+    let failing = true;
+    fetchMock = stubFetch(searchFixtureFiles(), (file) => (failing && file.startsWith('data/search/posts/') ? new Response('oops', { status: 503 }) : undefined));
+    const user = userEvent.setup();
+    renderSearchBox();
+    await screen.findByRole('heading', { name: 'Home' });
+    await user.type(box(), 'kvm');
+    const note = await screen.findByText(/Could not load the results: The server answered 503 for data\/search\/posts\/\d+\.json/);
+    expect(screen.queryByRole('option')).not.toBeInTheDocument();
+    failing = false;
+    await user.click(within(note).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('option', { name: 'KVM latency spikes under load' })).toBeInTheDocument();
+    await waitFor(() => expect(live()).toHaveTextContent('1 result'));
+    expect(box()).toHaveFocus();
+  });
+
+  it('asks for a reload when the search index is from another version of Quire, and retries on Try again', async () => {
+    const files = searchFixtureFiles();
+    const current = files.get('data/search/index.json')!;
+    files.set('data/search/index.json', JSON.stringify({ ...JSON.parse(current), version: 999 }));
+    fetchMock = stubFetch(files);
+    const user = userEvent.setup();
+    renderSearchBox();
+    await screen.findByRole('heading', { name: 'Home' });
+    await user.type(box(), 'kvm');
+    const note = await screen.findByText(/Search is unavailable: This site was updated since the page loaded/);
+    files.set('data/search/index.json', current);
+    await user.click(within(note).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('option', { name: 'KVM latency spikes under load' })).toBeInTheDocument();
+  });
+
+  it('asks for a reload when a shard comes from a different build than the index', async () => {
+    const files = searchFixtureFiles();
+    for (const [file, text] of files) {
+      if (file.startsWith('data/search/posts/')) files.set(file, JSON.stringify({ ...JSON.parse(text), build: 'a-later-deploy' }));
+    }
+    fetchMock = stubFetch(files);
+    const user = userEvent.setup();
+    renderSearchBox();
+    await screen.findByRole('heading', { name: 'Home' });
+    await user.type(box(), 'kvm');
+    expect(await screen.findByText(/Could not load the results: This site was updated since the page loaded/)).toBeInTheDocument();
+    expect(screen.queryByRole('option')).not.toBeInTheDocument();
   });
 
   it('shows results as the reader types, best first, with the matched words marked', async () => {
