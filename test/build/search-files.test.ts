@@ -34,8 +34,8 @@ describe('searchFiles', () => {
     const { index, shards } = readBack(searchFiles(posts, site.language, 3));
     posts.forEach((post, position) => {
       const { shard, offset } = shardOf(position, index.shardSize);
-      const { slug, title, date, tags, excerpt } = post;
-      expect(shards[shard]!.data.posts[offset]).toEqual({ slug, title, date, tags, excerpt });
+      const { slug, title, date, tags, tagSlugs, excerpt } = post;
+      expect(shards[shard]!.data.posts[offset]).toEqual({ slug, title, date, tags, tagSlugs, excerpt });
     });
   });
 
