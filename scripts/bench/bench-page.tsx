@@ -109,7 +109,7 @@ const bench = {
     const queryClient = createQueryClient();
     // No site settings are served: the box then formats dates in English, as it would while they load.
     queryClient.setQueryData(searchIndexQuery().queryKey, client!);
-    const router = createMemoryRouter([{ path: '*', element: <SearchBox /> }]);
+    const router = createMemoryRouter([{ path: '*', element: <SearchBox inputRef={{ current: null }} /> }]);
     const root = createRoot(document.getElementById('root')!);
     root.render(
       <QueryClientProvider client={queryClient}>

@@ -8,7 +8,7 @@ import { NotFound, notFound } from '../routes/not-found';
 import { postLoader } from '../routes/post-loader';
 import { Root, RootError, RootFallback, rootLoader } from '../routes/root';
 import { RouteError } from '../routes/route-error';
-import { Search, searchLoader, searchShouldRevalidate } from '../routes/search';
+import { searchLoader, searchShouldRevalidate } from '../routes/search-loader';
 import { paths } from './paths';
 
 /** Views other than the home page load on first use: the first load of any page carries only its own. */
@@ -58,7 +58,7 @@ export function createRoutes(queryClient: QueryClient, articles: ArticleStore = 
               loader: searchLoader(queryClient),
               // Typing on the page rewrites ?q=; the page fetches those results itself.
               shouldRevalidate: searchShouldRevalidate,
-              element: <Search />,
+              lazy: async () => ({ Component: (await import('../routes/search')).Search }),
             },
             // Unknown URLs fail like unknown slugs, so every not-found page is the same tree and
             // the pre-rendered 404.html hydrates at whatever URL the host serves it.

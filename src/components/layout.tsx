@@ -5,7 +5,7 @@ import { paths } from '../app/paths';
 import { siteQuery } from '../content/queries';
 import type { Site } from '../content/schema';
 import { defaultSite } from '../content/site-defaults';
-import { SearchBox } from '../search/search-box';
+import { SearchField } from '../search/search-field';
 import { ThemeToggle } from './theme-toggle';
 
 /**
@@ -95,7 +95,7 @@ export function Layout({ site, about = false, children }: { site: Pick<Site, 'ti
               )}
             </ul>
           </nav>
-          <SearchBox />
+          <SearchField />
           <ThemeToggle />
         </div>
       </header>

@@ -1,7 +1,6 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { keepPreviousData, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useId, useState, useSyncExternalStore } from 'react';
-import { Link, type LoaderFunctionArgs, type ShouldRevalidateFunctionArgs, useNavigationType, useSearchParams } from 'react-router-dom';
+import { Link, useNavigationType, useSearchParams } from 'react-router-dom';
 import { PageHead } from '../app/head';
 import { paths } from '../app/paths';
 import { PostDate } from '../components/post-date';
@@ -15,31 +14,6 @@ import { countResults } from '../search/search-result';
 import '../search/search.css';
 
 const subscribeToNothing = () => () => {};
-const queryOf = (url: URL | string) => new URL(url, 'http://localhost').searchParams.get('q') ?? '';
-
-/**
- * Loads the engine, and the results for `?q=`, so a shared or bookmarked search opens complete.
- * Not on the server: the engine is a worker handle that cannot be serialised into the page, so
- * a pre-rendered search page is the empty shell and the browser loads the engine on hydration.
- */
-export const searchLoader =
-  (queryClient: QueryClient) =>
-  async ({ request }: LoaderFunctionArgs) => {
-    if (import.meta.env.SSR) return null;
-    const query = queryOf(request.url);
-    const client = await queryClient.ensureQueryData(searchIndexQuery());
-    if (query.trim() !== '') await queryClient.ensureQueryData(searchResultsQuery(client, query, PAGE_LIMIT));
-    return null;
-  };
-
-/**
- * Typing on the page rewrites `?q=`; the page fetches those results itself, so neither the
- * loader nor the navigation progress bar need run on every keystroke.
- */
-export function searchShouldRevalidate({ currentUrl, nextUrl, defaultShouldRevalidate }: ShouldRevalidateFunctionArgs): boolean {
-  const path = (url: URL) => url.pathname.replace(/\/+$/, '');
-  return path(currentUrl) === path(nextUrl) ? false : defaultShouldRevalidate;
-}
 
 /** One found (or recent) post on the search page. */
 function ResultCard({ post, terms, language, level }: { post: SearchPost; terms: readonly string[]; language: string; level: 2 | 3 }) {

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useEffect, useId, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../app/paths';
 import { siteQuery } from '../content/queries';
@@ -7,30 +7,43 @@ import type { SearchHit, SearchPost } from './engine';
 import { BOX_LIMIT, searchIndexQuery, searchResultsQuery } from './queries';
 import { searchHref } from './search-href';
 import { countResults, ResultSummary } from './search-result';
-import { useSearchShortcuts } from './use-search-shortcuts';
-import './search.css';
 
 type Option =
   | { kind: 'hit'; hit: SearchHit }
   | { kind: 'recent'; post: SearchPost }
   | { kind: 'all'; total: number };
 
+export interface SearchBoxProps {
+  /** The field, shared with the header's keyboard shortcuts. */
+  inputRef: RefObject<HTMLInputElement | null>;
+  /** What the reader typed into the placeholder field while this code loaded. */
+  initialQuery?: string;
+  /** Take the focus on mount: the reader was in the placeholder field. */
+  autoFocus?: boolean;
+}
+
 /**
  * The search field in the header of every page: results appear as the reader types, in a
  * listbox driven from the field (the ARIA combobox pattern), so focus never leaves the field.
- * The index loads on first focus, never with the page.
+ * Its code loads when the field is first focused (see SearchField), and the index with it.
  */
-export function SearchBox() {
+export function SearchBox({ inputRef, initialQuery = '', autoFocus = false }: SearchBoxProps) {
   const id = useId();
   const listboxId = `${id}-listbox`;
   const optionId = (i: number) => `${id}-option-${i}`;
-  const inputRef = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
-  const [query, setQuery] = useState('');
-  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState(initialQuery);
+  const [open, setOpen] = useState(autoFocus);
   const [active, setActive] = useState(-1);
-  const [wanted, setWanted] = useState(false);
-  useSearchShortcuts(inputRef);
+  const [wanted, setWanted] = useState(autoFocus);
+
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!autoFocus || !input) return;
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+    // Only on mount: the reader's focus from the placeholder field carries over once.
+  }, []);
 
   const language = useQuery(siteQuery()).data?.site.language ?? 'en';
   const engine = useQuery({ ...searchIndexQuery(), enabled: wanted });

@@ -4,7 +4,7 @@ import { App } from '../../src/app/app';
 import { createQueryClient } from '../../src/app/query-client';
 import { paths } from '../../src/app/paths';
 import { searchFiles } from '../../src/build/search-files';
-import { SearchBox } from '../../src/search/search-box';
+import { SearchField } from '../../src/search/search-field';
 import { searchManifest } from './fixture';
 import { fixtureFiles } from '../testing/render-app';
 
@@ -42,7 +42,7 @@ export function renderSearchBox(url = '/') {
         element: (
           <>
             <header>
-              <SearchBox />
+              <SearchField />
             </header>
             <main>
               <label>

@@ -34,7 +34,6 @@ describe('search box', () => {
     const user = userEvent.setup();
     renderSearchBox();
     await screen.findByRole('heading', { name: 'Home' });
-    await waitFor(() => expect(fetched('data/site.json')).toBe(true));
     expect(fetched('data/search/index.json')).toBe(false);
     await user.click(box());
     await waitFor(() => expect(fetched('data/search/index.json')).toBe(true));
