@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs, ShouldRevalidateFunctionArgs } from 'react-router-dom';
-import { PAGE_LIMIT, searchIndexQuery, searchResultsQuery } from '../search/queries';
 
 // Apart from the search page's view, which loads lazily: the loader starts the engine at once.
 
@@ -15,6 +14,8 @@ export const searchLoader =
   (queryClient: QueryClient) =>
   async ({ request }: LoaderFunctionArgs) => {
     if (import.meta.env.SSR) return null;
+    // The search code comes with the first search, not with every page.
+    const { PAGE_LIMIT, searchIndexQuery, searchResultsQuery } = await import('../search/queries');
     const query = queryOf(request.url);
     const client = await queryClient.ensureQueryData(searchIndexQuery());
     if (query.trim() !== '') await queryClient.ensureQueryData(searchResultsQuery(client, query, PAGE_LIMIT));
