@@ -22,7 +22,7 @@ export function prefetchPostsOnIntent(queryClient: QueryClient, articles: Articl
     started.add(slug);
     void queryClient
       .fetchQuery(postQuery(slug))
-      .then((data) => prepareRenderer(data.languages))
+      .then((data) => prepareRenderer(data.languages, data.features))
       // A failed prefetch is retried by the navigation itself, which shows the error if it persists.
       .catch(() => started.delete(slug));
   };

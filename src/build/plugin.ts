@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { CONTENT_UPDATE_EVENT, MEDIA_DIR, dataFiles } from '../content/files.ts';
+import { CONTENT_PROBLEMS_HEADER, CONTENT_UPDATE_EVENT, MEDIA_DIR, dataFiles } from '../content/files.ts';
 import { buildArticleFiles, publishContentInParallel } from './data-files.ts';
 import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
 import type { Content } from './load-content.ts';
@@ -83,6 +83,8 @@ export function quire(options: QuireOptions = {}): Plugin {
       if (problem !== undefined) {
         res.statusCode = 500;
         res.setHeader('content-type', 'text/plain; charset=utf-8');
+        // Tells the app the body is the author's problem list, worth showing on the page.
+        res.setHeader(CONTENT_PROBLEMS_HEADER, '1');
         return res.end(problem);
       }
       const json = data.get(file);

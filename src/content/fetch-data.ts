@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { CONTENT_PROBLEMS_HEADER } from './files.ts';
 
 export type DataErrorKind = 'offline' | 'not-found' | 'server' | 'invalid' | 'version';
 
@@ -36,6 +37,8 @@ export async function fetchData<T extends z.ZodMiniType>(file: string, source: S
     throw new DataError('offline', 'Could not reach the site. Check your connection and try again.');
   }
   if (response.status === 404) throw new DataError('not-found', `Not found: ${file}`, 404);
+  // The dev server answers a broken post with its problems: the author fixes them from the page.
+  if (response.headers.get(CONTENT_PROBLEMS_HEADER)) throw new DataError('server', await response.text(), response.status);
   if (!response.ok) throw new DataError('server', `The server answered ${response.status} for ${file}. Try again in a moment.`, response.status);
 
   let body: unknown;

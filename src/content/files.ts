@@ -16,6 +16,9 @@ export const dataFiles = {
 /** Folder under the site root that files from `content/` are copied to. */
 export const MEDIA_DIR = 'media';
 
+/** Header of the dev server's answer for a broken post: its body is the list of the post's problems. */
+export const CONTENT_PROBLEMS_HEADER = 'x-quire-content-problems';
+
 /** Custom dev-server event sent when the content changes, so open pages refetch without a reload. */
 export const CONTENT_UPDATE_EVENT = 'quire:content-update';
 

@@ -2,11 +2,10 @@ import type { Element } from 'hast';
 import { toText } from 'hast-util-to-text';
 import type { ComponentPropsWithoutRef } from 'react';
 import type { Components } from 'react-markdown';
-import { ChartBlock } from '../components/chart/chart-block.tsx';
-import { FencedBlock, fenceOf } from '../components/code-block/fenced-block.tsx';
+import { FencedBlock } from '../components/code-block/fenced-block.tsx';
 import { isExternalUrl } from './resolve-urls.ts';
 
-type LinkProps = ComponentPropsWithoutRef<'a'> & { node?: Element; 'data-blocked'?: string };
+export type LinkProps = ComponentPropsWithoutRef<'a'> & { node?: Element; 'data-blocked'?: string };
 
 function HeadingWithAnchor({ level, id, children, node: _node, ...rest }: ComponentPropsWithoutRef<'h2'> & { level: 2 | 3 | 4; node?: unknown }) {
   const Tag = `h${level}` as const;
@@ -34,7 +33,7 @@ function tableLabel(node: Element | undefined): string {
 }
 
 /** A link the URL filter blocked keeps its words and loses the link. */
-const BlockedLink = ({ children }: LinkProps) => <span className="blocked-link">{children}</span>;
+export const BlockedLink = ({ children }: LinkProps) => <span className="blocked-link">{children}</span>;
 
 /** The components a post's page is rendered with, on the server and in the browser alike. */
 export const pageComponents: Components = {
@@ -61,28 +60,3 @@ export const pageComponents: Components = {
     </div>
   ),
 };
-
-/**
- * The components of a post in a feed: what a feed reader can show without the site's scripts or
- * styles. No buttons or heading anchors, charts as their SVG and table, every URL absolute.
- */
-export function feedComponents(origin: string): Components {
-  const absolute = (url: string | undefined) => (url && url.startsWith('/') && !url.startsWith('//') ? `${origin}${url}` : url);
-  return {
-    a(props: LinkProps) {
-      const { node: _node, children, 'data-blocked': blocked, href, ...rest } = props;
-      if (blocked !== undefined) return <BlockedLink>{children}</BlockedLink>;
-      return (
-        <a href={absolute(href)} {...rest}>
-          {children}
-        </a>
-      );
-    },
-    img: ({ node: _node, src, ...rest }) => <img src={absolute(typeof src === 'string' ? src : undefined)} {...rest} />,
-    pre({ node, children, 'data-label': _label, ...rest }: ComponentPropsWithoutRef<'pre'> & { node?: Element; 'data-label'?: string }) {
-      const { language, text } = fenceOf(node);
-      if (language === 'chart') return <ChartBlock source={text} />;
-      return <pre {...rest}>{children}</pre>;
-    },
-  };
-}

@@ -14,8 +14,16 @@ export function loadRenderer(): Promise<RendererModule> {
 /** The renderer, if it has loaded: the post view renders with it synchronously. */
 export const loadedRenderer = (): RendererModule | undefined => loaded;
 
-/** Loads the renderer and the grammars a post needs, so the post renders in one go. */
-export async function prepareRenderer(languages: readonly string[]): Promise<void> {
-  const renderer = await loadRenderer();
-  await renderer.loadLanguages(languages);
+/** Code that a post's lazily loaded features need, by feature name (a post's data lists its features). */
+const FEATURE_CODE: Record<string, () => Promise<unknown>> = {
+  chart: () => import('../components/chart/lazy-chart.tsx').then((module) => module.preloadChart()),
+};
+
+/** Loads the renderer, the grammars a post needs and its features' code, so the post renders in one go. */
+export async function prepareRenderer(languages: readonly string[], features: readonly string[] = []): Promise<void> {
+  const renderer = loadRenderer();
+  await Promise.all([
+    renderer.then((module) => module.loadLanguages(languages)),
+    ...features.flatMap((feature) => (Object.hasOwn(FEATURE_CODE, feature) ? [FEATURE_CODE[feature]!()] : [])),
+  ]);
 }

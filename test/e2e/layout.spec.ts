@@ -50,7 +50,8 @@ test.describe('the header on a phone', () => {
     await open(page, '', 375);
     await page.getByRole('combobox', { name: 'Search posts' }).fill('memory');
     const popup = page.getByRole('listbox');
-    await expect(popup).toBeVisible();
+    // The first search loads the box's code, the worker and the index: more than a keystroke's wait.
+    await expect(popup).toBeVisible({ timeout: 15_000 });
     const popupBox = await box(popup);
     expect(popupBox.x).toBeGreaterThanOrEqual(0);
     expect(popupBox.x + popupBox.width).toBeLessThanOrEqual(375);

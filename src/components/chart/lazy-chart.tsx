@@ -6,7 +6,17 @@ import { ChartPending, ChartSource } from './chart-source.tsx';
  * The chart code in its own chunk, fetched the first time a post with a chart renders. Importing
  * this module costs only the small wrapper below.
  */
-const LazyChart = lazy(() => import('./chart-block.tsx').then((module) => ({ default: module.ChartBlock })));
+const LazyChart = lazy(() => preloadChart().then((ChartBlock) => ({ default: ChartBlock })));
+
+let loadedChart: ComponentType<ChartBlockProps> | undefined;
+
+/**
+ * Loads the chart code ahead of rendering (the post loader does, for posts with a chart), so the
+ * chart renders at once instead of through a "Loading chart…" placeholder.
+ */
+export function preloadChart(): Promise<ComponentType<ChartBlockProps>> {
+  return import('./chart-block.tsx').then((module) => (loadedChart = module.ChartBlock));
+}
 
 /**
  * Supplies the chart component to render directly instead of loading it. A server renderer that
@@ -36,7 +46,7 @@ class ChartLoadBoundary extends Component<{ source: string; children: ReactNode 
  */
 export function LazyChartBlock({ source }: ChartBlockProps) {
   const Direct = useContext(DirectChart);
-  const Implementation = Direct ?? LazyChart;
+  const Implementation = Direct ?? loadedChart ?? LazyChart;
   return (
     <ChartLoadBoundary source={source}>
       <Suspense fallback={<ChartPending />}>
