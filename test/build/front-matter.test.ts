@@ -70,6 +70,7 @@ describe('front matter that is converted', () => {
     ['date-time.md', 'accepts a full date-time', { date: '2021-05-01T10:30:00Z' }],
     ['date-time-offset.md', 'accepts a date-time with an offset or none', { date: '2021-05-01T10:30:00+02:00', updated: '2021-05-02T08:00' }],
     ['tags-deduped.md', 'trims tags and drops repeats, keeping the first order', { tags: ['linux', 'memory'] }],
+    ['tags-one-string.md', 'takes a single string as a list of one tag', { tags: ['Page Cache'] }],
     ['Slug From-File NAME.md', 'takes the slug from the file name, lower-cased', { slug: 'slug-from-file-name' }],
     ['slug-from-folder/index.md', 'takes the slug from the folder of an index.md', { slug: 'slug-from-folder' }],
     ['valid-full.md', 'takes the slug from slug: over the file name', { slug: 'every-field' }],
