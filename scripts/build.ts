@@ -10,6 +10,7 @@ import { type Manifest as ViteManifest, build } from 'vite';
 import { normaliseBasePath } from '../src/app/base-path.ts';
 import { articleFiles } from '../src/content/files.ts';
 import type { Manifest, Tag } from '../src/content/schema.ts';
+import { rendererVersion } from './page-cache.ts';
 import { renderInWorkers, renderRoutes, setUp } from './prerender-pages.ts';
 
 // React and the pipeline's packages run their production code paths (several times faster than
@@ -73,8 +74,14 @@ function svgPreviewWarnings(manifest: Manifest): string[] {
   ];
 }
 
+/** Where pre-rendered pages are kept between builds, beside the markdown results. */
+const PAGE_CACHE_DIR = path.join(root, 'node_modules/.cache/quire/pages');
+
 async function prerender(staging: string, serverDir: string, prefetch: string[]): Promise<number> {
-  const options = { serverDir, staging, base, prefetch };
+  const template = readFileSync(path.join(staging, 'index.html'), 'utf8');
+  // The year is in every page's footer: a new year renders every page anew.
+  const version = rendererVersion(serverDir, template, base, prefetch.join('\n'), String(new Date().getFullYear()));
+  const options = { serverDir, staging, base, prefetch, cache: { dir: PAGE_CACHE_DIR, version } };
   const context = await setUp(options);
   const { server, page } = context;
   const json = <T>(file: string) => JSON.parse(readFileSync(path.join(staging, file), 'utf8')) as T;

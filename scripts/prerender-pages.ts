@@ -8,6 +8,7 @@ import type { ArticleStore } from '../src/components/article/article-html.ts';
 import { articleFiles } from '../src/content/files.ts';
 import type * as ServerEntry from '../src/entry-server.tsx';
 import type { RenderedPage } from '../src/prerender/render-page.tsx';
+import { PageCache } from './page-cache.ts';
 
 export type ServerModule = typeof ServerEntry;
 
@@ -20,12 +21,17 @@ export interface PrerenderOptions {
   base: string;
   /** Script URLs the browser may fetch when idle: the markdown renderer, for the next navigation. */
   prefetch: string[];
+  /** The pre-rendered pages' cache and the renderer version it is keyed on; none, no cache. */
+  cache?: { dir: string; version: string };
 }
 
 export interface PrerenderContext extends PrerenderOptions {
   server: ServerModule;
   articles: ArticleStore;
   page(rendered: RenderedPage): string;
+  /** Files under the output folder read since the list was last emptied: what a page depends on. */
+  reads: string[];
+  pages?: PageCache;
 }
 
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -33,6 +39,7 @@ const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"
 /** Loads the server bundle and points `fetch` at the data files in `staging`. */
 export async function setUp(options: PrerenderOptions): Promise<PrerenderContext> {
   const { serverDir, staging, base, prefetch } = options;
+  const reads: string[] = [];
   const server = (await import(pathToFileURL(path.join(serverDir, 'entry-server.js')).href)) as ServerModule;
   const template = readFileSync(path.join(staging, 'index.html'), 'utf8');
   // The app fetches its data as in the browser; here the answers come from the files just built.
@@ -41,12 +48,15 @@ export async function setUp(options: PrerenderOptions): Promise<PrerenderContext
   globalThis.fetch = async (input: string | URL | Request) => {
     const pathname = decodeURIComponent(new URL(String(input), 'http://quire.local').pathname);
     const file = path.join(staging, pathname.slice(base.length));
-    if (!pathname.startsWith(base) || !file.startsWith(staging + path.sep) || !existsSync(file)) return new Response('Not found', { status: 404 });
+    if (!pathname.startsWith(base) || !file.startsWith(staging + path.sep)) return new Response('Not found', { status: 404 });
+    reads.push(path.relative(staging, file));
+    if (!existsSync(file)) return new Response('Not found', { status: 404 });
     return new Response(readFileSync(file), { headers: { 'content-type': 'application/json' } });
   };
   const articles: ArticleStore = {
     get(key) {
       const file = path.join(staging, articleFiles.page(key));
+      reads.push(articleFiles.page(key));
       return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
     },
   };
@@ -59,7 +69,8 @@ export async function setUp(options: PrerenderOptions): Promise<PrerenderContext
       .replace('<!--quire-head-->', () => head + hints)
       .replace('<!--quire-app-->', () => app)
       .replace('<!--quire-data-->', () => `<script type="application/json" id="quire-state">${state}</script>`);
-  return { ...options, server, articles, page };
+  const pages = options.cache && new PageCache(options.cache.dir, options.cache.version, staging);
+  return { ...options, server, articles, page, reads, ...(pages ? { pages } : {}) };
 }
 
 /** Where a route's HTML goes: `/posts/x/` -> `posts/x/index.html`, so any static host serves it. */
@@ -72,16 +83,22 @@ function htmlFile(staging: string, route: string): string {
 
 /** Renders each route to its index.html; every route must answer 200. */
 export async function renderRoutes(context: PrerenderContext, routes: string[]): Promise<void> {
-  const { server, base, page, staging, articles } = context;
+  const { server, base, page, staging, articles, reads, pages } = context;
   const made = new Set<string>();
   for (const route of routes) {
-    const rendered = await server.renderPage(`${base}${route.replace(/^\//, '')}`, base, articles);
-    if (rendered.status !== 200) throw new Error(`Pre-rendering ${route} answered ${rendered.status}`);
+    let html = pages?.get(route);
+    if (html === undefined) {
+      reads.length = 0;
+      const rendered = await server.renderPage(`${base}${route.replace(/^\//, '')}`, base, articles);
+      if (rendered.status !== 200) throw new Error(`Pre-rendering ${route} answered ${rendered.status}`);
+      html = page(rendered);
+      pages?.set(route, reads, html);
+    }
     const file = htmlFile(staging, route);
     const dir = path.dirname(file);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true });
     made.add(dir);
-    writeFileSync(file, page(rendered));
+    writeFileSync(file, html);
   }
 }
 
