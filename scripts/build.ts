@@ -11,6 +11,7 @@ import { normaliseBasePath } from '../src/app/base-path.ts';
 import { articleFiles } from '../src/content/files.ts';
 import type { Manifest, Tag } from '../src/content/schema.ts';
 import { rendererVersion } from './page-cache.ts';
+import { pageTemplate } from './page-template.ts';
 import { renderInWorkers, renderRoutes, setUp } from './prerender-pages.ts';
 
 // React and the pipeline's packages run their production code paths (several times faster than
@@ -78,9 +79,9 @@ function svgPreviewWarnings(manifest: Manifest): string[] {
 const PAGE_CACHE_DIR = path.join(root, 'node_modules/.cache/quire/pages');
 
 async function prerender(staging: string, serverDir: string, prefetch: string[]): Promise<number> {
-  const template = readFileSync(path.join(staging, 'index.html'), 'utf8');
+  const template = pageTemplate(readFileSync(path.join(staging, 'index.html'), 'utf8'), readFileSync(path.join(staging, 'theme.js'), 'utf8'), base, prefetch);
   // The year is in every page's footer: a new year renders every page anew.
-  const version = rendererVersion(serverDir, template, base, prefetch.join('\n'), String(new Date().getFullYear()));
+  const version = rendererVersion(serverDir, template.html, base, prefetch.join('\n'), String(new Date().getFullYear()));
   const options = { serverDir, staging, base, prefetch, cache: { dir: PAGE_CACHE_DIR, version } };
   const context = await setUp(options);
   const { server, page } = context;
@@ -101,7 +102,7 @@ async function prerender(staging: string, serverDir: string, prefetch: string[])
   await writeFile(path.join(staging, '404.html'), page(missing));
 
   const read = (file: string) => readFileSync(path.join(staging, file), 'utf8');
-  const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(shape, base), ...server.writeHeaders(base)]);
+  const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(shape, base), ...server.writeHeaders(base, template.scriptHashes)]);
   for (const [file, text] of extras) await writeFile(path.join(staging, file), text);
   if (!manifest.site.url) {
     const siteFile = display(path.join(contentDir, 'site.yaml'));

@@ -9,6 +9,7 @@ import { articleFiles } from '../src/content/files.ts';
 import type * as ServerEntry from '../src/entry-server.tsx';
 import type { RenderedPage } from '../src/prerender/render-page.tsx';
 import { PageCache } from './page-cache.ts';
+import { pageTemplate } from './page-template.ts';
 
 export type ServerModule = typeof ServerEntry;
 
@@ -34,14 +35,12 @@ export interface PrerenderContext extends PrerenderOptions {
   pages?: PageCache;
 }
 
-const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 /** Loads the server bundle and points `fetch` at the data files in `staging`. */
 export async function setUp(options: PrerenderOptions): Promise<PrerenderContext> {
   const { serverDir, staging, base, prefetch } = options;
   const reads: string[] = [];
   const server = (await import(pathToFileURL(path.join(serverDir, 'entry-server.js')).href)) as ServerModule;
-  const template = readFileSync(path.join(staging, 'index.html'), 'utf8');
+  const { html: template } = pageTemplate(readFileSync(path.join(staging, 'index.html'), 'utf8'), readFileSync(path.join(staging, 'theme.js'), 'utf8'), base, prefetch);
   // The app fetches its data as in the browser; here the answers come from the files just built.
   // Synchronous reads and writes: the files are small, and a thread of its own renders each share
   // of the pages, so waiting on the thread pool for every one only adds latency.
@@ -62,11 +61,10 @@ export async function setUp(options: PrerenderOptions): Promise<PrerenderContext
   };
   const { site } = JSON.parse(readFileSync(path.join(staging, 'data/site.json'), 'utf8')) as { site: { language: string } };
   const lang = site.language.replace(/[^A-Za-z0-9-]/g, '') || 'en';
-  const hints = prefetch.map((href) => `<link rel="prefetch" href="${escapeAttribute(href)}" />`).join('');
   const page = ({ head, app, state }: RenderedPage) =>
     template
       .replace('<html lang="en">', `<html lang="${lang}">`)
-      .replace('<!--quire-head-->', () => head + hints)
+      .replace('<!--quire-head-->', () => head)
       .replace('<!--quire-app-->', () => app)
       .replace('<!--quire-data-->', () => `<script type="application/json" id="quire-state">${state}</script>`);
   const pages = options.cache && new PageCache(options.cache.dir, options.cache.version, staging);

@@ -3,6 +3,6 @@
  * built: renders every route to HTML and writes the feeds and sitemap.
  */
 export { writeFeeds } from './prerender/feeds';
-export { CONTENT_SECURITY_POLICY, writeHeaders } from './prerender/headers';
+export { contentSecurityPolicy, writeHeaders } from './prerender/headers';
 export { renderPage } from './prerender/render-page';
 export { siteRoutes, writeSitemap } from './prerender/site-map';

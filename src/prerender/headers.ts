@@ -1,13 +1,15 @@
 import { pageFolders } from '../app/paths';
 /**
- * The policy the built site works under: scripts and styles from the site itself only (the theme
- * script is a file, the state is JSON data, so no inline script runs), images also from https
- * hosts since posts may embed them, and no plugins, frames or form posts elsewhere.
- * Inline `style` attributes are allowed because the chart positions its labels with them.
+ * The policy the built site works under: scripts from the site itself, and the page's two inline
+ * scripts by their hashes only (the theme, set before first paint, and the loader that starts the
+ * app after it; the state is JSON data, not script); images also from https hosts since posts may
+ * embed them; no plugins, frames or form posts elsewhere. Inline `style` attributes are allowed
+ * because the chart positions its labels with them.
  */
-export const CONTENT_SECURITY_POLICY = [
+export const contentSecurityPolicy = (scriptHashes: readonly string[] = []) =>
+  [
   "default-src 'self'",
-  "script-src 'self'",
+  ["script-src 'self'", ...scriptHashes.map((hash) => `'${hash}'`)].join(' '),
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' https: data:",
   "font-src 'self'",
@@ -24,13 +26,13 @@ const REVALIDATE = 'public, max-age=0, must-revalidate';
  * `_headers` for Netlify and Cloudflare Pages. Both merge every rule matching a path, joining
  * repeated headers with commas, so Cache-Control is set only on rules that never overlap.
  */
-export function writeHeaders(base: string): Map<string, string> {
+export function writeHeaders(base: string, scriptHashes: readonly string[] = []): Map<string, string> {
   const at = (path: string) => `${base}${path}`;
   const rules: [string, Record<string, string>][] = [
     [
       at('*'),
       {
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy': contentSecurityPolicy(scriptHashes),
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'strict-origin-when-cross-origin',
       },
