@@ -9,7 +9,7 @@ import { moreMarkerIndex } from '../markdown/more-marker.ts';
 import { isRelativeUrl } from '../markdown/resolve-urls.ts';
 
 /** `/posts/x/`, not `//host/x` (another site). */
-export const isSitePath = (url: string) => url.startsWith('/') && !url.startsWith('//');
+export const isSitePath = (url: string) => url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\');
 
 /** Words read per minute, the usual figure for technical prose. */
 const WORDS_PER_MINUTE = 220;
