@@ -20,7 +20,7 @@ export function resolveLocal(url: string, fromDir: string, contentDir: string): 
     return { ok: false, why: `expected a valid relative URL, got ${JSON.stringify(url)}` };
   }
   // Browsers drop tabs and newlines from URLs and trim spaces: `java\tscript:` is a scheme, not a file name.
-  if (/^[^/?#]*:/.test(url.replace(/[\s\0-\x1f]/g, ''))) {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url.replace(/[\t\n\r]/g, '').replace(/^[\0- ]+/, ''))) {
     return { ok: false, why: `expected a relative path, got ${JSON.stringify(url)} which a browser reads as a URL scheme` };
   }
   const outside = { ok: false as const, why: `expected a path inside the content folder, got ${JSON.stringify(url)}` };
@@ -32,7 +32,6 @@ export function resolveLocal(url: string, fromDir: string, contentDir: string): 
     real = realpathSync(absolute);
     if (!statSync(real).isFile()) throw new Error('not a file');
   } catch {
-    if (absolute.endsWith('.md')) return markdownFile(url);
     return { ok: false, why: `expected a file beside the post, got ${JSON.stringify(url)} which does not exist`, missing: { absolute } };
   }
   // A symbolic link inside the folder may point anywhere; what counts is where it lands.

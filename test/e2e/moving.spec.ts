@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { serveStatic } from '../../scripts/serve.mjs';
 import { expect, ports, test } from './fixtures';
 
 const port = ports.hostile + 1;
@@ -26,7 +25,9 @@ test.beforeAll(async () => {
   writeFileSync(path.join(content, 'site.yaml'), 'title: Moved from Blogger\nurl: https://moved.example.org\n');
   const out = path.join(work, 'dist');
   execFileSync(tsx, ['scripts/build.ts'], { stdio: 'pipe', env: { ...process.env, CONTENT_DIR: content, OUT_DIR: out, QUIRE_QUIET: '1', BASE_PATH: '' } });
-  server = (await serveStatic({ root: out, base: '/', port })) as Server;
+  // The project's static server is plain JavaScript, without types.
+  const serve = (await import('../../scripts/serve.mjs' as string)) as { serveStatic: (options: { root: string; base: string; port: number }) => Promise<Server> };
+  server = await serve.serveStatic({ root: out, base: '/', port });
 });
 
 test.afterAll(async () => {
@@ -50,10 +51,11 @@ test('the old address works without JavaScript too', async ({ browser }) => {
   await context.close();
 });
 
-for (const [label, tag, name] of [
+const LABELS: [label: string, tag: string, name: string][] = [
   ['KVM', 'kvm', 'KVM'],
   ['%E0%A4%B9%E0%A4%BF%E0%A4%82%E0%A4%A6%E0%A5%80', encodeURI('हिंदी'), 'हिंदी'],
-]) {
+];
+for (const [label, tag, name] of LABELS) {
   test(`Blogger's label address /search/label/${decodeURI(label)} loads the tag page`, async ({ page, problems }) => {
     await page.goto(`/search/label/${label}`);
     await expect(page).toHaveURL(`${origin}/tags/${tag}/`);
