@@ -10,6 +10,9 @@ import { type Manifest as ViteManifest, build } from 'vite';
 import { normaliseBasePath } from '../src/app/base-path.ts';
 import { articleFiles } from '../src/content/files.ts';
 import type { Manifest, Tag } from '../src/content/schema.ts';
+import { type BuildReport, formatReport } from '../src/build/build-report.ts';
+import type { Redirect } from '../src/build/site-links.ts';
+import { redirectPages } from '../src/prerender/redirect-pages.ts';
 import { rendererVersion } from './page-cache.ts';
 import { pageTemplate } from './page-template.ts';
 import { renderInWorkers, renderRoutes, setUp } from './prerender-pages.ts';
@@ -104,6 +107,7 @@ async function prerender(staging: string, serverDir: string, prefetch: string[])
   const read = (file: string) => readFileSync(path.join(staging, file), 'utf8');
   const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(shape, base), ...server.writeHeaders(base, template.scriptHashes)]);
   for (const [file, text] of extras) await writeFile(path.join(staging, file), text);
+  await writeRedirects(staging, manifest);
   if (!manifest.site.url) {
     const siteFile = display(path.join(contentDir, 'site.yaml'));
     console.warn(`Note: ${siteFile} has no \`url\`, so the feeds, sitemap and canonical links use relative URLs or are left out.`);
@@ -112,6 +116,23 @@ async function prerender(staging: string, serverDir: string, prefetch: string[])
     console.warn(`Warning: ${warning}; social sites do not show SVG link previews, use a PNG or JPEG.`);
   }
   return routes.length;
+}
+
+/** Thrown when `strict: true` turns the content's warnings into a failure; the list is already printed. */
+class StrictFailure extends Error {}
+
+/** The pages at old addresses; the content check keeps them off every page, this keeps them off every file. */
+async function writeRedirects(staging: string, manifest: Manifest) {
+  const redirects = JSON.parse(readFileSync(path.join(staging, articleFiles.redirects), 'utf8')) as Redirect[];
+  const pages = redirectPages(redirects, { base, siteUrl: manifest.site.url, language: manifest.site.language });
+  const from = new Map(redirects.map((redirect) => [redirect.file, redirect.from]));
+  for (const [file, html] of pages) {
+    const target = path.join(staging, file);
+    if (!target.startsWith(staging + path.sep)) throw new Error(`Refusing to write the redirect ${from.get(file)} outside the output folder`);
+    if (existsSync(target)) throw new Error(`The old address ${from.get(file)} would replace ${file}, which the site has; remove it from aliases`);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, html);
+  }
 }
 
 const phases: string[] = [];
@@ -147,6 +168,9 @@ try {
   const viteManifestFile = path.join(staging, '.vite', 'manifest.json');
   const prefetch = rendererFiles(JSON.parse(readFileSync(viteManifestFile, 'utf8')) as ViteManifest);
   const pages = await timed('pre-render', () => prerender(staging, serverDir, prefetch));
+  const report = formatReport(JSON.parse(readFileSync(path.join(staging, articleFiles.report), 'utf8')) as BuildReport);
+  if (report.text) (report.failed ? console.error : console.warn)(report.text);
+  if (report.failed) throw new StrictFailure();
   // Build-only files: the article HTML for pre-rendering and feeds, and Vite's chunk manifest.
   await rm(path.join(staging, articleFiles.dir), { recursive: true, force: true });
   await rm(path.join(staging, '.vite'), { recursive: true, force: true });
@@ -164,7 +188,9 @@ try {
   const message = error instanceof Error ? error.message : String(error);
   const contentProblems = message.indexOf('The content has');
   // The bundler appends its own stack to the message: the list ends where that starts.
-  if (contentProblems !== -1) console.error(message.slice(contentProblems).split(/\n\s+at /)[0]!.trimEnd());
+  if (error instanceof StrictFailure) {
+    // Already printed as the list of warnings.
+  } else if (contentProblems !== -1) console.error(message.slice(contentProblems).split(/\n\s+at /)[0]!.trimEnd());
   else console.error(error instanceof Error ? (error.stack ?? message) : message);
   console.error(`\nBuild failed; ${display(dist)}/ was left as it was.`);
   process.exitCode = 1;

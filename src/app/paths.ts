@@ -1,4 +1,4 @@
-import { SEARCH_PATTERN, searchHref } from '../search/search-href';
+import { SEARCH_PATTERN, searchHref } from '../search/search-href.ts';
 
 /**
  * Every route pattern and the href builder that goes with it, in one place. Hrefs end in a slash
@@ -17,6 +17,8 @@ export const paths = {
   archive: { pattern: '/archive', href: () => '/archive/' },
   about: { pattern: '/about', href: () => '/about/' },
   search: { pattern: SEARCH_PATTERN, href: searchHref },
+  /** Blogger's address of a label; it leads to the tag's page. */
+  label: { pattern: `${SEARCH_PATTERN}/label/:name`, href: (name: string) => `${SEARCH_PATTERN}/label/${name}` },
 } as const;
 
 /**

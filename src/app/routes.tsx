@@ -60,6 +60,8 @@ export function createRoutes(queryClient: QueryClient, articles: ArticleStore = 
               shouldRevalidate: searchShouldRevalidate,
               lazy: async () => ({ Component: (await import('../routes/search')).Search }),
             },
+            // The slugger is only needed here: loaded with the route, not with every page.
+            { id: 'label', path: paths.label.pattern, lazy: async () => ({ loader: (await import('../routes/label-redirect')).labelRedirectLoader }) },
             // Unknown URLs fail like unknown slugs, so every not-found page is the same tree and
             // the pre-rendered 404.html hydrates at whatever URL the host serves it.
             { id: 'not-found', path: '*', loader: notFound, element: <NotFound /> },

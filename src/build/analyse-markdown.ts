@@ -8,6 +8,9 @@ import { codeLanguage } from '../markdown/highlight.ts';
 import { moreMarkerIndex } from '../markdown/more-marker.ts';
 import { isRelativeUrl } from '../markdown/resolve-urls.ts';
 
+/** `/posts/x/`, not `//host/x` (another site). */
+export const isSitePath = (url: string) => url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\');
+
 /** Words read per minute, the usual figure for technical prose. */
 const WORDS_PER_MINUTE = 220;
 /** Length of a derived excerpt, in words. */
@@ -55,6 +58,8 @@ export interface MarkdownFacts {
   readingTime: number;
   /** Relative links and images, which must point at files inside the content folder. */
   references: LocalReference[];
+  /** Links and images to the site's own pages and files (`/posts/x/`, `/images/a.png`), checked once every page is known. */
+  siteLinks: LocalReference[];
   /** The most deeply nested node and its depth (the root's children are depth 1). */
   deepest: { depth: number; line: number; column: number };
 }
@@ -87,9 +92,12 @@ function deepestNode(tree: Root): MarkdownFacts['deepest'] {
  */
 export function mdastFacts(tree: Root): MarkdownFacts {
   const references: LocalReference[] = [];
+  const siteLinks: LocalReference[] = [];
   visit(tree, (node) => {
-    if ((node.type === 'image' || node.type === 'link' || node.type === 'definition') && isRelativeUrl(node.url)) {
-      references.push({
+    if (node.type !== 'image' && node.type !== 'link' && node.type !== 'definition') return;
+    const into = isRelativeUrl(node.url) ? references : isSitePath(node.url) ? siteLinks : undefined;
+    if (into) {
+      into.push({
         url: node.url,
         kind: node.type === 'image' ? 'image' : 'link',
         line: node.position?.start.line ?? 1,
@@ -101,6 +109,7 @@ export function mdastFacts(tree: Root): MarkdownFacts {
     excerpt: excerptFrom(tree.children, moreMarkerIndex(tree)),
     readingTime: Math.max(1, Math.round(words(toString(tree)).length / WORDS_PER_MINUTE)),
     references,
+    siteLinks,
     deepest: deepestNode(tree),
   };
 }

@@ -10,7 +10,8 @@ import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
 import { processInWorkers } from './markdown-workers.ts';
 import { type MarkdownJob, type MarkdownOutput, type MarkdownResult, processMarkdown } from './process-markdown.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
-import { type LoadedPost, type PostLimits, type ReadPost, finishPost, readPost, sizeProblem } from './read-post.ts';
+import { type IgnoredField, type LoadedPost, type PostLimits, type ReadPost, finishPost, readPost, sizeProblem } from './read-post.ts';
+import { type Redirect, checkSiteLinks } from './site-links.ts';
 
 /** `content/about.md`, processed like a post. */
 export interface LoadedAbout {
@@ -30,6 +31,14 @@ export interface Content {
   /** Files under the content folder that are copied to the site as they are, relative and POSIX-style. */
   assets: string[];
   about?: LoadedAbout;
+  /** Problems that leave the site built (dead links, missing files), in file order; `strict: true` fails on them. */
+  warnings?: ContentProblem[];
+  /** One line per front matter field Quire ignored, with the first place it is written. */
+  notes?: ContentProblem[];
+  /** Pages that send readers on: each post's old addresses, Blogger's label addresses. */
+  redirects?: Redirect[];
+  /** Content files linked from the site root (`/images/a.png`), published at that path as well as under media/. */
+  rootFiles?: string[];
   /** With `lenient`: every problem found, and the posts left out because of them. */
   problems?: ContentProblem[];
   broken?: { slug: string; file: string }[];
@@ -140,7 +149,7 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
   const site = readSite(root, display, problems);
   const files = listFiles(root);
   const postsDir = path.join(root, 'posts');
-  const reads: { file: string; job?: MarkdownJob; post?: ReadPost; slug?: string }[] = [];
+  const reads: { file: string; job?: MarkdownJob; post?: ReadPost; slug?: string; ignored?: IgnoredField[] }[] = [];
 
   for (const relative of files) {
     const absolute = path.join(root, relative);
@@ -155,7 +164,7 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
     try {
       const result = readPost(readFileSync(absolute, 'utf8'), { path: absolute, contentDir: root, file, limits: options.limits, base });
       problems.push(...result.problems);
-      reads.push({ file, job: result.job, post: result.post, slug: result.slug });
+      reads.push({ file, job: result.job, post: result.post, slug: result.slug, ignored: result.ignored });
     } catch (error) {
       // A bug in reading one post must still leave every other file's problems reported, naming this file.
       problems.push({ file, line: 1, column: 1, message: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
@@ -210,13 +219,21 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
         const problem = activeSvgContent(readFileSync(absolute, 'latin1'));
         if (problem) problems.push({ file: display(absolute), ...problem });
       }
+      const aboutOutput = about && outputs.get(about.job);
+      posts.sort(byDateDescending);
+      const links = checkSiteLinks({ site, posts, assets, ...(about && aboutOutput ? { about: { file: about.job.file, siteLinks: aboutOutput.siteLinks } } : {}) });
+      problems.push(...links.problems);
       const postProblem = (problem: ContentProblem) => reads.some((read) => read.file === problem.file);
       if (problems.length > 0 && !(options.lenient && problems.every(postProblem))) throw new ContentError(problems);
-      const aboutOutput = about && outputs.get(about.job);
+      const warnings = [...posts.flatMap((post) => post.warnings ?? []), ...(aboutOutput?.warnings ?? []), ...links.warnings];
       return {
         site,
-        posts: posts.sort(byDateDescending),
+        posts,
         assets,
+        warnings: warnings.sort(byPlace),
+        notes: ignoredFieldNotes(reads),
+        redirects: links.redirects,
+        rootFiles: links.rootFiles,
         ...(options.lenient ? { problems, broken } : {}),
         ...(about && aboutOutput
           ? {
@@ -234,6 +251,27 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
       };
     },
   };
+}
+
+/** File, then line, then column: the order an author reads the list in. */
+const byPlace = (a: ContentProblem, b: ContentProblem) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+
+/** One note per front matter field Quire does not read, not one per file: an import can carry a field in every post. */
+function ignoredFieldNotes(reads: { file: string; ignored?: IgnoredField[] }[]): ContentProblem[] {
+  const fields = new Map<string, { first: ContentProblem; count: number }>();
+  for (const read of [...reads].sort((a, b) => a.file.localeCompare(b.file))) {
+    for (const { field, line, column } of read.ignored ?? []) {
+      const seen = fields.get(field);
+      if (seen) seen.count += 1;
+      else fields.set(field, { first: { file: read.file, line, column, message: '' }, count: 1 });
+    }
+  }
+  return [...fields.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([field, { first, count }]) => ({
+      ...first,
+      message: `ignored front matter field \`${field}\` in ${count === 1 ? '1 post' : `${count} posts`}${count > 1 ? ` (this is the first)` : ''}; Quire does not use it`,
+    }));
 }
 
 const cacheFor = ({ cache }: LoadOptions) => (typeof cache === 'string' ? new MarkdownCache(cache) : cache || undefined);

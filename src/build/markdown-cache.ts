@@ -78,6 +78,11 @@ export class MarkdownCache {
       return undefined;
     }
     for (const dependency of output.dependencies) {
+      // A file that was missing (a dead link) makes the result stale when it appears.
+      if (dependency.size === -1) {
+        if (existsSync(dependency.path)) return undefined;
+        continue;
+      }
       try {
         const { size, mtimeMs } = statSync(dependency.path);
         if (size !== dependency.size || mtimeMs !== dependency.mtimeMs) return undefined;

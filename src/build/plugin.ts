@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { CONTENT_PROBLEMS_HEADER, CONTENT_UPDATE_EVENT, MEDIA_DIR, dataFiles } from '../content/files.ts';
 import { buildArticleFiles, publishContentInParallel } from './data-files.ts';
+import { buildReportFiles } from './build-report.ts';
 import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
 import type { Content } from './load-content.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
@@ -93,9 +94,10 @@ export function quire(options: QuireOptions = {}): Plugin {
         res.setHeader('cache-control', 'no-store');
         return res.end(json);
       }
-      if (file.startsWith(`${MEDIA_DIR}/`) && content?.assets.includes(file.slice(MEDIA_DIR.length + 1))) {
+      const asset = file.startsWith(`${MEDIA_DIR}/`) && content?.assets.includes(file.slice(MEDIA_DIR.length + 1)) ? file.slice(MEDIA_DIR.length + 1) : content?.rootFiles?.includes(file) ? file : undefined;
+      if (asset !== undefined) {
         res.setHeader('content-type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
-        return res.end(readFileSync(path.join(contentDir, file.slice(MEDIA_DIR.length + 1))));
+        return res.end(readFileSync(path.join(contentDir, asset)));
       }
       // Without this, Vite's SPA fallback would answer a missing post's data with index.html.
       if (file.startsWith('data/')) {
@@ -125,6 +127,8 @@ export function quire(options: QuireOptions = {}): Plugin {
       for (const asset of content.assets) {
         this.emitFile({ type: 'asset', fileName: `${MEDIA_DIR}/${asset}`, source: readFileSync(path.join(contentDir, asset)) });
       }
+      for (const file of content.rootFiles ?? []) this.emitFile({ type: 'asset', fileName: file, source: readFileSync(path.join(contentDir, file)) });
+      for (const [fileName, source] of buildReportFiles(content)) this.emitFile({ type: 'asset', fileName, source });
     },
     async configureServer(server) {
       const report = (error: ContentError | undefined) => {

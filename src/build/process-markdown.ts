@@ -33,11 +33,18 @@ export interface MarkdownJob {
   limits: MarkdownLimits;
 }
 
-/** A file the result depends on, with what it was when the result was made. */
+/** A file the result depends on, with what it was when the result was made; size -1 for a file that was missing. */
 export interface Dependency {
   path: string;
   size: number;
   mtimeMs: number;
+}
+
+/** A link or image to the site's own pages or files, checked once the build knows them all. */
+export interface SiteLink {
+  url: string;
+  line: number;
+  column: number;
 }
 
 /** Everything the build derives from one post's markdown, from one parse. */
@@ -56,6 +63,10 @@ export interface MarkdownOutput {
   feedHtml?: string;
   /** Files beside the post that the result depends on: a change to one makes a cached result stale. */
   dependencies: Dependency[];
+  /** Problems that leave the post published: links and images to files that do not exist. */
+  warnings?: ContentProblem[];
+  /** Links to the site's own paths, with their places in the file, for the dead-link check. */
+  siteLinks?: SiteLink[];
 }
 
 export type MarkdownResult = { ok: true; output: MarkdownOutput } | { ok: false; problems: ContentProblem[] };
@@ -93,10 +104,18 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
   }
 
   const problems: ContentProblem[] = [];
+  const warnings: ContentProblem[] = [];
   const dependencies: Dependency[] = [];
   const postDir = path.dirname(job.path);
   for (const reference of facts.references) {
     const resolved = resolveLocal(reference.url, postDir, job.contentDir);
+    if (!resolved.ok && resolved.missing) {
+      // The link stays as written, pointing where the file would be; adding the file fixes it.
+      const what = reference.kind === 'image' ? 'an image' : 'a file';
+      warnings.push({ ...at(reference.line, reference.column), field: reference.kind, message: `expected ${what} at ${JSON.stringify(reference.url)} beside the post, got nothing there` });
+      dependencies.push({ path: resolved.missing.absolute, size: -1, mtimeMs: -1 });
+      continue;
+    }
     if (!resolved.ok) {
       problems.push({ ...at(reference.line, reference.column), field: reference.kind, message: resolved.why });
       continue;
@@ -109,6 +128,17 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
     }
   }
   if (problems.length > 0) return { ok: false, problems };
+  // `/images/a.png` naming content/images/a.png: published at that path too, so measured like a relative image.
+  for (const link of facts.siteLinks) {
+    const resolved = resolveLocal(link.url.slice(1), job.contentDir, job.contentDir);
+    if (!resolved.ok) continue;
+    const { size, mtimeMs } = statSync(resolved.absolute);
+    dependencies.push({ path: resolved.absolute, size, mtimeMs });
+    if (link.kind === 'image' && !Object.hasOwn(images, link.url)) {
+      const measured = measureImage(resolved.absolute);
+      if (measured) images[link.url] = measured;
+    }
+  }
 
   const hast = processor.runSync(mdast) as HastRoot;
   const { headings, fences } = hastFacts(hast);
@@ -121,6 +151,8 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
     features: [...new Set(fences.flatMap((fence) => (Object.hasOwn(FEATURE_FENCES, fence) ? [FEATURE_FENCES[fence]!] : [])))].sort(),
     html: renderHtml(hast, pageComponents),
     dependencies,
+    warnings,
+    siteLinks: facts.siteLinks.map(({ url, line, column }) => ({ url, line: line + job.bodyLine - 1, column })),
   };
   if (job.feedOrigin !== undefined) output.feedHtml = renderHtml(hast, feedComponents(job.feedOrigin));
   return { ok: true, output };

@@ -2,13 +2,14 @@ import path from 'node:path';
 import { slug as slugify } from 'github-slugger';
 import type * as z from 'zod/mini';
 import { MEDIA_DIR } from '../content/files.ts';
+import { datedName, fromGenerators } from '../content/generator-fields.ts';
 import { tagSlug } from '../content/tags.ts';
 import { type FrontMatter, type Heading, type PostMeta, SLUG_PATTERN, frontMatterSchema } from '../content/schema.ts';
 import { isRelativeUrl } from '../markdown/resolve-urls.ts';
 import { DEFAULT_MARKDOWN_LIMITS, type MarkdownLimits } from './analyse-markdown.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { resolveLocal } from './local-files.ts';
-import { type MarkdownJob, type MarkdownOutput, processMarkdown } from './process-markdown.ts';
+import { type MarkdownJob, type MarkdownOutput, type SiteLink, processMarkdown } from './process-markdown.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** A post read from disk and checked, with everything the build needs to write it out. */
@@ -30,6 +31,19 @@ export interface LoadedPost {
   feedHtml?: string;
   /** The file as shown in messages. */
   file: string;
+  /** Old addresses that send readers to this post, with where each is written. */
+  aliases?: Alias[];
+  /** Problems that do not stop the post being published: missing files beside it, for one. */
+  warnings?: ContentProblem[];
+  /** Links to the site's own paths, for the dead-link check. */
+  siteLinks?: SiteLink[];
+}
+
+/** An old address of a post, from its `aliases`. */
+export interface Alias {
+  path: string;
+  line: number;
+  column: number;
 }
 
 /** How big and how deeply nested a post may be; beyond these the build refuses it with a position. */
@@ -65,6 +79,7 @@ export interface ReadPost {
   /** The cover image as a path under the site root or a URL. */
   image?: string;
   job: MarkdownJob;
+  aliases: Alias[];
 }
 
 /**
@@ -78,15 +93,29 @@ export interface ReadResult {
   post?: ReadPost;
   /** The post's slug as far as it can be told, broken or not: the dev server shows its problems there. */
   slug?: string;
+  /** Front matter fields Quire does not know, with where each is written; reported once per name. */
+  ignored?: IgnoredField[];
+}
+
+/** A front matter field that Quire does not read. */
+export interface IgnoredField {
+  field: string;
+  line: number;
+  column: number;
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
 /** The slug a file gets when its front matter names none: its name, or its folder's for `index.md`. */
 export function slugFromPath(filePath: string): string {
+  return slugify(postName(filePath).normalize('NFKC'));
+}
+
+/** The name a post is known by: its file's, its folder's for `index.md`, without a Jekyll date. */
+function postName(filePath: string): string {
   const base = path.basename(filePath, path.extname(filePath));
   const name = base === 'index' ? path.basename(path.dirname(filePath)) : base;
-  return slugify(name.normalize('NFKC'));
+  return datedName(name)?.name ?? name;
 }
 
 /**
@@ -142,16 +171,29 @@ export function readPost(source: string, where: PostSource): ReadResult {
   const read = readFrontMatter(source, file);
   if (!read.ok) return { problems: read.problems, slug: slugFromPath(where.path) };
   const { block } = read;
-  const written = block.data.slug;
-  const data = typeof written === 'string' ? { ...block.data, slug: normaliseSlug(written) } : block.data;
+  const baseName = path.basename(where.path, path.extname(where.path));
+  const generator = fromGenerators(block.data, baseName === 'index' ? path.basename(path.dirname(where.path)) : baseName);
+  // Problems point at the field as written: `pubDate`, not the `date` it stands for.
+  const locate = (at: readonly PropertyKey[]) => {
+    const [first, ...rest] = at;
+    if (typeof first !== 'string') return block.locate(at);
+    const source = Object.hasOwn(generator.sources, first) ? generator.sources[first]! : first;
+    // An index into a list split from a string, or merged from tags and categories, is no place in the file.
+    const exact = Array.isArray(block.data[source]) && !(first === 'tags' && Object.hasOwn(block.data, 'tags') && Object.hasOwn(block.data, 'categories'));
+    return block.locate(exact ? [source, ...rest] : [source]);
+  };
+  const written = generator.data.slug;
+  const data = typeof written === 'string' ? { ...generator.data, slug: normaliseSlug(written) } : generator.data;
   const parsed = frontMatterSchema.safeParse(data);
   // Invalid front matter does not stop the body being checked: every problem in the file at once.
-  const problems: ContentProblem[] = parsed.success ? [] : zodProblems(parsed.error, file, block.locate);
+  const problems: ContentProblem[] = parsed.success ? [] : zodProblems(parsed.error, file, locate);
+  const ignored = generator.ignored.map((field) => ({ field, ...block.locate([field]) }));
   const front = parsed.success ? parsed.data : undefined;
 
   const slug = front?.slug ?? slugFromPath(where.path);
   const badSlug = front && slugProblem(slug, front.slug !== undefined, where.path);
   if (badSlug) problems.push({ file, ...(front.slug !== undefined ? block.locate(['slug']) : { line: 1, column: 1 }), field: 'slug', message: badSlug });
+  const aliases = (front?.aliases ?? []).map((alias, index) => ({ path: alias, ...block.locate(Array.isArray(block.data.aliases) ? ['aliases', index] : ['aliases']) }));
 
   const postDir = path.dirname(where.path);
   const assetBase = `${MEDIA_DIR}/${toPosix(path.relative(contentDir, postDir))}/`.replace(/\/+$/, '/');
@@ -160,9 +202,13 @@ export function readPost(source: string, where: PostSource): ReadResult {
     if (isRelativeUrl(image)) {
       const resolved = resolveLocal(image, postDir, contentDir);
       if (resolved.ok) image = `${MEDIA_DIR}/${toPosix(path.relative(contentDir, resolved.absolute))}`;
-      else problems.push({ file, ...block.locate(['image']), field: 'image', message: resolved.why });
-    } else if (!/^https?:\/\//i.test(image) && !image.startsWith('/')) {
-      problems.push({ file, ...block.locate(['image']), field: 'image', message: `expected a relative path or an http(s) URL, got ${JSON.stringify(image)}` });
+      else problems.push({ file, ...locate(['image']), field: 'image', message: resolved.why });
+    } else if (image.startsWith('/') && !image.startsWith('//')) {
+      // `/images/cover.png` (Astro's public/ folder, copied into content/): the file, where there is one.
+      const resolved = resolveLocal(image.slice(1), contentDir, contentDir);
+      if (resolved.ok) image = `${MEDIA_DIR}/${toPosix(path.relative(contentDir, resolved.absolute))}`;
+    } else if (!/^https?:\/\//i.test(image)) {
+      problems.push({ file, ...locate(['image']), field: 'image', message: `expected a relative path or an http(s) URL, got ${JSON.stringify(image)}` });
     }
   }
   const job: MarkdownJob = {
@@ -175,12 +221,12 @@ export function readPost(source: string, where: PostSource): ReadResult {
     assetBase,
     limits: { maxDepth: limits.maxDepth, maxLinksPerParagraph: limits.maxLinksPerParagraph, maxContainers: limits.maxContainers },
   };
-  if (!front || problems.length > 0) return { problems, job, slug };
-  return { problems, job, slug, post: { front, slug, file, assetBase, ...(image ? { image } : {}), job } };
+  if (!front || problems.length > 0) return { problems, job, slug, ignored };
+  return { problems, job, slug, ignored, post: { front, slug, file, assetBase, ...(image ? { image } : {}), job, aliases } };
 }
 
 /** A read post and its processed markdown, as the build publishes it. */
-export function finishPost({ front, slug, file, assetBase, image, job }: ReadPost, output: MarkdownOutput): LoadedPost {
+export function finishPost({ front, slug, file, assetBase, image, job, aliases }: ReadPost, output: MarkdownOutput): LoadedPost {
   const tags = [...new Set(front.tags)];
   const meta: PostMeta = {
     slug,
@@ -207,6 +253,9 @@ export function finishPost({ front, slug, file, assetBase, image, job }: ReadPos
     html: output.html,
     ...(output.feedHtml !== undefined ? { feedHtml: output.feedHtml } : {}),
     file,
+    aliases,
+    warnings: output.warnings ?? [],
+    siteLinks: output.siteLinks ?? [],
   };
 }
 

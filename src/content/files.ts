@@ -34,6 +34,10 @@ export const articleFiles = {
   /** `post/SLUG` or `about`: the key the page's article is stored under. */
   page: (key: string) => `.quire/pages/${key}.html`,
   feed: (slug: string) => `.quire/feeds/${slug}.html`,
+  /** The redirect pages to write (`Redirect[]`). */
+  redirects: '.quire/redirects.json',
+  /** The warnings and notes to print after the build, and whether they fail it (`BuildReport`). */
+  report: '.quire/report.json',
 } as const;
 
 /** The key an article's pre-rendered HTML is stored and found under. */

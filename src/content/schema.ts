@@ -26,6 +26,11 @@ export function isValidDate(value: string): boolean {
   return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
 }
 
+/** A path from the site root that a page can be written at: no `..`, query, fragment or protocol. */
+export function isAliasPath(value: string): boolean {
+  return /^\/(?!\/)[^?#\\\0]*$/.test(value) && !value.split('/').some((segment) => segment === '..' || segment === '.');
+}
+
 const describe = (value: unknown) =>
   typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
 
@@ -58,6 +63,16 @@ export const frontMatterSchema = z.object({
   ),
   image: z.optional(text('an image path or URL')),
   toc: z._default(flag, true),
+  /** Old addresses of the post (`/2021/05/old.html`), each written as a page that sends readers on. */
+  aliases: z._default(
+    z.pipe(
+      z.transform((value: unknown) => (typeof value === 'string' ? [value] : value)),
+      z.array(text('a path like /2021/05/old-post.html').check(z.refine(isAliasPath, { error: expected('a path from the site root like /2021/05/old-post.html') })), {
+        error: expected('a list of paths like [/2021/05/old-post.html]'),
+      }),
+    ),
+    [],
+  ),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
@@ -70,6 +85,8 @@ export const siteSchema = z.object({
   language: z._default(text('a language tag like en'), defaultSite.language),
   /** Default link-preview image: a file under the content folder or an https URL. */
   image: z.optional(text('an image path or URL')),
+  /** Fail the build on warnings (dead links), not only on errors. */
+  strict: z.optional(flag),
   postsPerPage: z._default(
     z.int({ error: expected('a whole number') }).check(z.minimum(1, { error: expected('at least 1') }), z.maximum(100, { error: expected('at most 100') })),
     defaultSite.postsPerPage,

@@ -1,6 +1,6 @@
-import { paths } from '../app/paths';
-import type { Manifest, Site, Tag } from '../content/schema';
-import { absoluteUrl } from './urls';
+import { paths } from '../app/paths.ts';
+import type { Manifest, Site, Tag } from '../content/schema.ts';
+import { absoluteUrl } from './urls.ts';
 
 /** What the build wrote that decides which pages exist. */
 export interface SiteShape {
