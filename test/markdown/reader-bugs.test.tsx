@@ -248,7 +248,8 @@ describe('about.md', () => {
   // Before: about.md was read on its own after the posts, so a build with a broken post and a
   // broken about page reported one, and its images were neither checked nor measured.
   it('has its problems reported together with the posts’', () => {
-    const dir = contentFolder({ 'posts/broken.md': POST, 'about.md': '---\ntitle: About\n---\n![me](missing.png)\n' });
+    // A path out of the content folder is an error in a post, and so in the about page.
+    const dir = contentFolder({ 'posts/broken.md': POST, 'about.md': '---\ntitle: About\n---\n![me](../outside.png)\n' });
     let error: unknown;
     try {
       loadContent(dir, { drafts: false, cwd: dir });
