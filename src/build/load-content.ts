@@ -33,6 +33,8 @@ export interface Content {
   /** With `lenient`: every problem found, and the posts left out because of them. */
   problems?: ContentProblem[];
   broken?: { slug: string; file: string }[];
+  /** What the build left out of posts but did not fail for (an iframe from another host), with places. */
+  warnings?: ContentProblem[];
 }
 
 export interface LoadOptions {
@@ -217,6 +219,7 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
         site,
         posts: posts.sort(byDateDescending),
         assets,
+        warnings: results.flatMap((result) => (result.ok ? result.output.warnings : [])),
         ...(options.lenient ? { problems, broken } : {}),
         ...(about && aboutOutput
           ? {

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
+import { VFile } from 'vfile';
 import type { Heading } from '../content/schema.ts';
 import { feedComponents, pageComponents } from '../markdown/components.tsx';
 import { createProcessor } from '../markdown/pipeline.ts';
@@ -10,6 +11,7 @@ import { type MarkdownLimits, checkMarkdownLimits, hastFacts, mdastFacts } from 
 import { buildHighlighter, grammarsFor } from './languages.ts';
 import { measureImage, resolveLocal } from './local-files.ts';
 import type { ContentProblem } from './problems.ts';
+import { rawHtmlReferences } from './raw-html-references.ts';
 import { renderHtml } from './render-html.ts';
 
 /** One markdown body to run through the pipeline: plain data, so it can cross to a worker thread. */
@@ -55,6 +57,8 @@ export interface MarkdownOutput {
   feedHtml?: string;
   /** Files beside the post that the result depends on: a change to one makes a cached result stale. */
   dependencies: Dependency[];
+  /** What the pipeline left out of the post (an iframe from another host), to print with the build's output. */
+  warnings: ContentProblem[];
 }
 
 export type MarkdownResult = { ok: true; output: MarkdownOutput } | { ok: false; problems: ContentProblem[] };
@@ -94,10 +98,16 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
   const problems: ContentProblem[] = [];
   const dependencies: Dependency[] = [];
   const postDir = path.dirname(job.path);
-  for (const reference of facts.references) {
+  const warnings: ContentProblem[] = [];
+  // Raw HTML's files are checked like markdown's, but a missing one is a warning: posts imported
+  // from elsewhere carry HTML with dead `src`es, and the worst it does is a request that 404s.
+  const raw = rawHtmlReferences(mdast).map((reference) => ({ ...reference, raw: true }));
+  for (const reference of [...facts.references, ...raw]) {
     const resolved = resolveLocal(reference.url, postDir, job.contentDir);
     if (!resolved.ok) {
-      problems.push({ ...at(reference.line, reference.column), field: reference.kind, message: resolved.why });
+      const problem = { ...at(reference.line, reference.column), field: reference.kind, message: resolved.why };
+      if ('raw' in reference) warnings.push(problem);
+      else problems.push(problem);
       continue;
     }
     const { size, mtimeMs } = statSync(resolved.absolute);
@@ -109,7 +119,10 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  const hast = processor.runSync(mdast) as HastRoot;
+  // The pipeline's plugins put what they leave out on the file, as messages with positions.
+  const vfile = new VFile({ path: job.path, value: body });
+  const hast = processor.runSync(mdast, vfile) as HastRoot;
+  for (const message of vfile.messages) warnings.push({ ...at(message.line ?? 1, message.column ?? 1), message: message.reason });
   const { headings, fences } = hastFacts(hast);
   const output: MarkdownOutput = {
     excerpt: facts.excerpt,
@@ -120,6 +133,7 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
     features: [...new Set(fences.flatMap((fence) => (Object.hasOwn(FEATURE_FENCES, fence) ? [FEATURE_FENCES[fence]!] : [])))].sort(),
     html: renderHtml(hast, pageComponents),
     dependencies,
+    warnings,
   };
   if (job.feedOrigin !== undefined) output.feedHtml = renderHtml(hast, feedComponents(job.feedOrigin));
   return { ok: true, output };

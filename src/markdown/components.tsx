@@ -36,6 +36,17 @@ function tableLabel(node: Element | undefined): string {
 /** A link the URL filter blocked keeps its words and loses the link. */
 const BlockedLink = ({ children }: LinkProps) => <span className="blocked-link">{children}</span>;
 
+/** A click-to-load video (see embeds.ts) in a feed, which runs no script: a plain link to the video. */
+function VideoLinkInFeed({ node, children, ...rest }: ComponentPropsWithoutRef<'figure'> & { node?: Element }) {
+  const watch = node?.properties.dataEmbedWatch;
+  if (typeof watch !== 'string') return <figure {...rest}>{children}</figure>;
+  return (
+    <p>
+      <a href={watch}>{String(node?.properties.dataEmbedTitle ?? 'Watch the video')}</a>
+    </p>
+  );
+}
+
 /** The components a post's page is rendered with, on the server and in the browser alike. */
 export const pageComponents: Components = {
   a(props: LinkProps) {
@@ -79,6 +90,10 @@ export function feedComponents(origin: string): Components {
       );
     },
     img: ({ node: _node, src, ...rest }) => <img src={absolute(typeof src === 'string' ? src : undefined)} {...rest} />,
+    video: ({ node: _node, src, ...rest }) => <video src={absolute(typeof src === 'string' ? src : undefined)} {...rest} />,
+    audio: ({ node: _node, src, ...rest }) => <audio src={absolute(typeof src === 'string' ? src : undefined)} {...rest} />,
+    source: ({ node: _node, src, ...rest }) => <source src={absolute(typeof src === 'string' ? src : undefined)} {...rest} />,
+    figure: VideoLinkInFeed,
     pre({ node, children, 'data-label': _label, ...rest }: ComponentPropsWithoutRef<'pre'> & { node?: Element; 'data-label'?: string }) {
       const { language, text } = fenceOf(node);
       if (language === 'chart') return <ChartBlock source={text} />;

@@ -1,8 +1,10 @@
 import { pageFolders } from '../app/paths';
+import { EMBED_ORIGINS } from '../markdown/video-links';
 /**
  * The policy the built site works under: scripts and styles from the site itself only (the theme
  * script is a file, the state is JSON data, so no inline script runs), images also from https
- * hosts since posts may embed them, and no plugins, frames or form posts elsewhere.
+ * hosts since posts may embed them, frames only from the two video players a post's click-to-load
+ * embed opens (YouTube's no-cookie host and Vimeo's player), and no plugins or form posts elsewhere.
  * Inline `style` attributes are allowed because the chart positions its labels with them.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -12,6 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' https: data:",
   "font-src 'self'",
   "connect-src 'self'",
+  `frame-src ${EMBED_ORIGINS.join(' ')}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
