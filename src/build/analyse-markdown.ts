@@ -18,7 +18,7 @@ export const EXCERPT_WORDS = 60;
 
 export interface LocalReference {
   url: string;
-  kind: 'image' | 'link';
+  kind: 'image' | 'link' | 'media';
   line: number;
   column: number;
 }

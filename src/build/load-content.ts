@@ -31,7 +31,7 @@ export interface Content {
   /** Files under the content folder that are copied to the site as they are, relative and POSIX-style. */
   assets: string[];
   about?: LoadedAbout;
-  /** Problems that leave the site built (dead links, missing files), in file order; `strict: true` fails on them. */
+  /** Problems that leave the site built (dead links, missing files, iframes left out), in file order; `strict: true` fails on them. */
   warnings?: ContentProblem[];
   /** One line per front matter field Quire ignored, with the first place it is written. */
   notes?: ContentProblem[];

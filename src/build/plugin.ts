@@ -6,7 +6,7 @@ import { buildArticleFiles, publishContentInParallel } from './data-files.ts';
 import { buildReportFiles } from './build-report.ts';
 import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
 import type { Content } from './load-content.ts';
-import { ContentError, type ContentProblem } from './problems.ts';
+import { ContentError, type ContentProblem, formatProblem } from './problems.ts';
 
 export interface QuireOptions {
   /** The blog's folder; defaults to `CONTENT_DIR` or `content/`. */
@@ -61,9 +61,14 @@ export function quire(options: QuireOptions = {}): Plugin {
   /** Data files of posts that are broken, with the problems to show in their place. */
   let broken = new Map<string, string>();
 
+  /** Where the build's warnings go: Vite's logger once the plugin has one. */
+  let warn = (message: string) => console.warn(message);
+
   const reload = async () => {
     try {
       ({ content, files: data } = await publishContentInParallel(contentDir, { drafts: !production, base, feeds: production, cache, lenient: !production }));
+      // Once per load of the content: a build prints each warning once, the dev server on each change.
+      for (const warning of content.warnings ?? []) warn(`Warning: ${formatProblem(warning)}`);
       failure = undefined;
       const problems = content.problems ?? [];
       broken = new Map((content.broken ?? []).map(({ slug, file }) => [dataFiles.post(slug), problemList(problems.filter((problem) => problem.file === file))]));
@@ -113,6 +118,7 @@ export function quire(options: QuireOptions = {}): Plugin {
     configResolved(config) {
       production = config.command === 'build';
       base = config.base;
+      warn = (message) => config.logger.warn(message);
     },
     async buildStart() {
       // The server bundle only renders; the data it reads is what the client build wrote.

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
+import { VFile } from 'vfile';
 import type { Heading } from '../content/schema.ts';
 import { pageComponents } from '../markdown/components.tsx';
 import { feedComponents } from '../markdown/feed-components.tsx';
@@ -11,6 +12,7 @@ import { type MarkdownLimits, checkMarkdownLimits, hastFacts, mdastFacts } from 
 import { buildHighlighter, grammarsFor } from './languages.ts';
 import { measureImage, resolveLocal } from './local-files.ts';
 import type { ContentProblem } from './problems.ts';
+import { rawHtmlReferences } from './raw-html-references.ts';
 import { renderHtml } from './render-html.ts';
 
 /** One markdown body to run through the pipeline: plain data, so it can cross to a worker thread. */
@@ -63,8 +65,8 @@ export interface MarkdownOutput {
   feedHtml?: string;
   /** Files beside the post that the result depends on: a change to one makes a cached result stale. */
   dependencies: Dependency[];
-  /** Problems that leave the post published: links and images to files that do not exist. */
-  warnings?: ContentProblem[];
+  /** Problems that leave the post published: links to files that do not exist, iframes left out. */
+  warnings: ContentProblem[];
   /** Links to the site's own paths, with their places in the file, for the dead-link check. */
   siteLinks?: SiteLink[];
 }
@@ -107,7 +109,10 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
   const warnings: ContentProblem[] = [];
   const dependencies: Dependency[] = [];
   const postDir = path.dirname(job.path);
-  for (const reference of facts.references) {
+  // Raw HTML's files are checked like markdown's, but a missing one is a warning: posts imported
+  // from elsewhere carry HTML with dead `src`es, and the worst it does is a request that 404s.
+  const raw = rawHtmlReferences(mdast).map((reference) => ({ ...reference, raw: true }));
+  for (const reference of [...facts.references, ...raw]) {
     const resolved = resolveLocal(reference.url, postDir, job.contentDir);
     if (!resolved.ok && resolved.missing) {
       // The link stays as written, pointing where the file would be; adding the file fixes it.
@@ -117,7 +122,9 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
       continue;
     }
     if (!resolved.ok) {
-      problems.push({ ...at(reference.line, reference.column), field: reference.kind, message: resolved.why });
+      const problem = { ...at(reference.line, reference.column), field: reference.kind, message: resolved.why };
+      if ('raw' in reference) warnings.push(problem);
+      else problems.push(problem);
       continue;
     }
     const { size, mtimeMs } = statSync(resolved.absolute);
@@ -140,7 +147,10 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
     }
   }
 
-  const hast = processor.runSync(mdast) as HastRoot;
+  // The pipeline's plugins put what they leave out on the file, as messages with positions.
+  const vfile = new VFile({ path: job.path, value: body });
+  const hast = processor.runSync(mdast, vfile) as HastRoot;
+  for (const message of vfile.messages) warnings.push({ ...at(message.line ?? 1, message.column ?? 1), message: message.reason });
   const { headings, fences } = hastFacts(hast);
   const output: MarkdownOutput = {
     excerpt: facts.excerpt,

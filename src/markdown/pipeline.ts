@@ -8,14 +8,19 @@ import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { type PluggableList, type Processor, unified } from 'unified';
+import { rehypeEmbeds } from './embeds.ts';
+import { rehypeFootnoteLinks } from './footnote-links.ts';
 import { rehypeHeadingIds } from './heading-ids.ts';
 import { rehypeHighlight } from './highlight.ts';
 import type { Highlighter } from './highlighter.ts';
 import { remarkMoreMarker } from './more-marker.ts';
-import { rehypeRawAsText } from './raw-as-text.ts';
+import { rehypeIframes } from './iframes.ts';
 import { type UrlOptions, rehypeResolveUrls } from './resolve-urls.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
 import { rehypeTaskLabels } from './task-labels.ts';
 
 /**
@@ -30,11 +35,26 @@ export interface PipelineOptions extends UrlOptions {
 
 export const remarkPlugins: PluggableList = [remarkGfm, remarkMoreMarker];
 
-/** react-markdown's own remark-rehype options, so both paths build the same hast. */
-export const remarkRehypeOptions = { allowDangerousHtml: true } as const;
+/**
+ * react-markdown's own remark-rehype options, so both paths build the same hast. Footnote ids
+ * get no prefix here because the sanitiser gives every id one (see footnote-links.ts).
+ */
+export const remarkRehypeOptions = { allowDangerousHtml: true, clobberPrefix: '' } as const;
 
 export function rehypePlugins({ highlighter, ...urls }: PipelineOptions): PluggableList {
-  return [rehypeRawAsText, rehypeHeadingIds, rehypeTaskLabels, [rehypeHighlight, { highlighter }], [rehypeResolveUrls, urls]];
+  // Raw HTML is parsed, video iframes kept as links before the sanitiser drops all iframes, then
+  // everything is sanitised; what comes after adds only markup of ours (ids, embeds, highlighting).
+  return [
+    rehypeRaw,
+    rehypeIframes,
+    [rehypeSanitize, sanitizeSchema],
+    rehypeFootnoteLinks,
+    rehypeEmbeds,
+    rehypeHeadingIds,
+    rehypeTaskLabels,
+    [rehypeHighlight, { highlighter }],
+    [rehypeResolveUrls, urls],
+  ];
 }
 
 /** The pipeline as one unified processor: markdown in, the hast the page is rendered from out. */

@@ -53,8 +53,21 @@ function resolveImage(node: Element, options: UrlOptions) {
   if (src === '') delete node.properties.src;
   else node.properties.src = src;
   const size = Object.hasOwn(options.images, written) ? options.images[written] : undefined;
-  if (size) Object.assign(node.properties, { width: size.width, height: size.height });
+  // Sizes the author wrote on an <img> win: they may show the image smaller than it is.
+  const authorSized = node.properties.width !== undefined || node.properties.height !== undefined;
+  if (size && !authorSized) Object.assign(node.properties, { width: size.width, height: size.height });
   Object.assign(node.properties, { loading: 'lazy', decoding: 'async' });
+}
+
+/** Elements of raw HTML that play a file, which must be one beside the post. */
+export const MEDIA_ELEMENTS: ReadonlySet<string> = new Set(['video', 'audio', 'source']);
+
+function resolveMedia(node: Element, options: UrlOptions) {
+  if (node.properties.src === undefined) return;
+  const src = resolveUrl(String(node.properties.src), options);
+  // Video and audio from other hosts are not allowed (the CSP's media-src is the site's own).
+  if (src === '' || isExternalUrl(src)) delete node.properties.src;
+  else node.properties.src = src;
 }
 
 /** Rehype plugin: every link and image URL made safe and final, images sized so nothing shifts. */
@@ -62,7 +75,11 @@ export function rehypeResolveUrls(options: UrlOptions) {
   return (tree: Root) => {
     visit(tree, 'element', (node) => {
       if (node.tagName === 'a' && node.properties.href !== undefined) resolveLink(node, options);
+      // The sanitiser removed an unsafe href; a link with neither href nor a name keeps its words only.
+      else if (node.tagName === 'a' && node.properties.id === undefined && node.properties.name === undefined) node.properties.dataBlocked = '';
       else if (node.tagName === 'img') resolveImage(node, options);
+      else if (MEDIA_ELEMENTS.has(node.tagName)) resolveMedia(node, options);
+      if (node.tagName === 'video' || node.tagName === 'audio') node.properties.preload ??= 'metadata';
     });
   };
 }

@@ -1,10 +1,12 @@
 import { pageFolders } from '../app/paths';
+import { EMBED_ORIGINS } from '../markdown/video-links';
 /**
  * The policy the built site works under: scripts from the site itself, and the page's two inline
  * scripts by their hashes only (the theme, set before first paint, and the loader that starts the
  * app after it; the state is JSON data, not script); images also from https hosts since posts may
- * embed them; no plugins, frames or form posts elsewhere. Inline `style` attributes are allowed
- * because the chart positions its labels with them.
+ * embed them; frames only from the two video players a post's click-to-load embed opens (YouTube's
+ * no-cookie host and Vimeo's player); no plugins or form posts elsewhere. Inline `style`
+ * attributes are allowed because the chart positions its labels with them.
  */
 export const contentSecurityPolicy = (scriptHashes: readonly string[] = []) =>
   [
@@ -14,6 +16,7 @@ export const contentSecurityPolicy = (scriptHashes: readonly string[] = []) =>
   "img-src 'self' https: data:",
   "font-src 'self'",
   "connect-src 'self'",
+  `frame-src ${EMBED_ORIGINS.join(' ')}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

@@ -14,6 +14,7 @@ describe('the hostile corpus', () => {
 
   it('builds: payloads that are only text are not the build’s to refuse', () => {
     expect(content.posts.map((post) => post.meta.slug).sort()).toEqual([
+      'allowed-html',
       'attribute-injection',
       'code-fence-names',
       'code-fences',
@@ -59,5 +60,15 @@ describe('the hostile corpus', () => {
     const local = postFileSchema.parse(JSON.parse(files.get('data/posts/local-files.json')!));
     expect(local.images).toEqual({ 'cover.svg': { width: 120, height: 60 }, 'name%20with%20spaces.svg?v=1#frag': { width: 10, height: 10 } });
     expect(local.post.image).toBe('media/posts/local-files/cover.svg');
+  });
+
+  it('warns about each iframe it left out, naming file:line:column, and still builds', () => {
+    const iframes = (content.warnings ?? []).filter((warning) => warning.message.startsWith('left out an <iframe>'));
+    expect(iframes.map((warning) => `${warning.file}:${warning.line}:${warning.column}`)).toEqual([
+      'test/fixtures/hostile/posts/allowed-html.md:39:1',
+      'test/fixtures/hostile/posts/allowed-html.md:41:1',
+      // The listed iframe further down comes after a <plaintext>, which makes the rest of that post text.
+      'test/fixtures/hostile/posts/raw-html.md:15:1',
+    ]);
   });
 });

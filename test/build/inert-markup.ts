@@ -19,6 +19,9 @@ const ELEMENTS = new Set(
     'a', 'blockquote', 'br', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'input', 'li', 'ol', 'p',
     'pre', 'section', 'span', 'strong', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'button', 'caption',
     'details', 'summary', 'figure', 'figcaption',
+    // Raw HTML the sanitiser lets through (GitHub's harmless inline and text elements, and media).
+    'b', 'i', 's', 'strike', 'tt', 'q', 'samp', 'var', 'kbd', 'sub', 'ins', 'mark', 'abbr', 'dl', 'dt', 'dd', 'ruby', 'rt', 'rp',
+    'video', 'audio', 'source',
     // The chart's SVG.
     'svg', 'g', 'path', 'line', 'polyline', 'rect', 'circle', 'text', 'tspan', 'title', 'desc', 'defs', 'use', 'marker', 'clippath',
   ],

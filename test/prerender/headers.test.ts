@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { writeHeaders } from '../../src/prerender/headers';
+import { contentSecurityPolicy, writeHeaders } from '../../src/prerender/headers';
 
 describe('writeHeaders', () => {
   it('revalidates the HTML of every page folder the routes define, under the base path', () => {
@@ -11,4 +11,9 @@ describe('writeHeaders', () => {
     expect(text).toMatch(/^\/blog\/assets\/\*\n  Cache-Control: public, max-age=31536000, immutable$/m);
   });
 
+  it('lets frames come only from the two video players, over https', () => {
+    const directives = contentSecurityPolicy().split('; ');
+    expect(directives.filter((directive) => directive.startsWith('frame-src'))).toEqual(['frame-src https://www.youtube-nocookie.com https://player.vimeo.com']);
+    expect(writeHeaders('/').get('_headers')).toContain('frame-src https://www.youtube-nocookie.com https://player.vimeo.com;');
+  });
 });

@@ -1,6 +1,7 @@
 import { type RefObject, useEffect } from 'react';
 import { type NavigateFunction, useNavigate } from 'react-router-dom';
 import { copyText } from './copy-text';
+import { loadVideo } from './video-embed';
 
 /** How long "Copied" stays on the button before it reads "Copy" again. */
 export const COPIED_FOR_MS = 2000;
@@ -60,6 +61,11 @@ function onArticleClick(event: MouseEvent, navigate: NavigateFunction) {
     void copyCode(button);
     return;
   }
+  const play = target?.closest<HTMLButtonElement>('button.embed-play');
+  if (play) {
+    loadVideo(play);
+    return;
+  }
   const link = target?.closest('a');
   if (!link) return;
   const path = appPath(link, event, import.meta.env.BASE_URL);
@@ -69,9 +75,10 @@ function onArticleClick(event: MouseEvent, navigate: NavigateFunction) {
 }
 
 /**
- * What an article's markup does, by delegation from its container: Copy buttons copy, and links
- * to the site's own pages navigate in the app. Delegation works on HTML that React rendered and
- * on pre-rendered HTML it never touches, which is how a post first loads.
+ * What an article's markup does, by delegation from its container: Copy buttons copy, Play
+ * buttons load their video, and links to the site's own pages navigate in the app. Delegation
+ * works on HTML that React rendered and on pre-rendered HTML it never touches, which is how a
+ * post first loads.
  */
 export function useArticleBehaviour(ref: RefObject<HTMLElement | null>) {
   const navigate = useNavigate();
