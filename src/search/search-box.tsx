@@ -6,6 +6,7 @@ import { siteQuery } from '../content/queries';
 import type { SearchHit, SearchPost } from './engine';
 import { BOX_LIMIT, searchIndexQuery, searchResultsQuery } from './queries';
 import { searchHref } from './search-href';
+import { SEARCH_INPUT } from './search-field';
 import { countResults, ResultSummary } from './search-result';
 
 type Option =
@@ -121,18 +122,10 @@ export function SearchBox({ inputRef, initialQuery = '', autoFocus = false }: Se
       <input
         ref={inputRef}
         id={`${id}-input`}
-        className="search-input"
-        type="search"
-        role="combobox"
+        {...SEARCH_INPUT}
         aria-expanded={expanded}
         aria-controls={listboxId}
-        aria-autocomplete="list"
         aria-activedescendant={activeId}
-        aria-keyshortcuts="/ Control+K Meta+K"
-        placeholder="Search"
-        autoComplete="off"
-        spellCheck={false}
-        enterKeyHint="search"
         value={query}
         onFocus={() => {
           setWanted(true);

@@ -3,6 +3,19 @@ import type { SearchBoxProps } from './search-box';
 import { useSearchShortcuts } from './use-search-shortcuts';
 import './search.css';
 
+/** What the field is, the same before and after the box takes over, so nothing changes on screen or for a screen reader. */
+export const SEARCH_INPUT = {
+  className: 'search-input',
+  type: 'search',
+  role: 'combobox',
+  'aria-autocomplete': 'list',
+  'aria-keyshortcuts': '/ Control+K Meta+K',
+  placeholder: 'Search',
+  autoComplete: 'off',
+  spellCheck: false,
+  enterKeyHint: 'search',
+} as const;
+
 let loaded: ComponentType<SearchBoxProps> | undefined;
 const loadSearchBox = () => import('./search-box.tsx').then((module) => (loaded = module.SearchBox));
 
@@ -38,16 +51,8 @@ export function SearchField() {
       <input
         ref={inputRef}
         id={`${id}-input`}
-        className="search-input"
-        type="search"
-        role="combobox"
+        {...SEARCH_INPUT}
         aria-expanded={false}
-        aria-autocomplete="list"
-        aria-keyshortcuts="/ Control+K Meta+K"
-        placeholder="Search"
-        autoComplete="off"
-        spellCheck={false}
-        enterKeyHint="search"
         onFocus={activate}
         // A pointer on its way to the field: start loading before the click lands.
         onPointerEnter={() => void loadSearchBox()}
