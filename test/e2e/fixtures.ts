@@ -24,3 +24,6 @@ export const siteUrls = {
   blog: `http://127.0.0.1:${ports.blog}/blog/`,
   hostile: `http://127.0.0.1:${ports.hostile}/`,
 } as const;
+
+/** Waits until the app has hydrated the pre-rendered page: clicks after that are the app's, not the browser's. */
+export const hydrated = (page: import('@playwright/test').Page) => page.locator('html[data-ready]').waitFor({ state: 'attached' });

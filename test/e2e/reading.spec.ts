@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, hydrated, test } from './fixtures';
 
 const POST = 'posts/ipsec-tunnel-between-data-centres/';
 const POST_TITLE = /Tuning an IPsec tunnel between two data centres/;
@@ -8,6 +8,8 @@ test('a reader opens the home page, reads a post and comes back', async ({ page,
   await expect(page.getByRole('region', { name: 'Featured post' })).toContainText('Why malloc fails');
   await expect(page.getByRole('heading', { name: 'Recent posts' })).toBeVisible();
 
+  // The page reads before the app starts (it starts after the first paint); a click from here on is the app's.
+  await hydrated(page);
   await page.getByRole('link', { name: POST_TITLE }).first().click();
   await expect(page).toHaveURL(new RegExp(POST));
   await expect(page.getByRole('heading', { level: 1, name: POST_TITLE })).toBeFocused();
@@ -54,6 +56,7 @@ test('an unknown URL shows the not-found page with a way home', async ({ page, p
 
 test('an unknown post slug shows the not-found page', async ({ page, problems }) => {
   await page.goto('/');
+  await hydrated(page);
   await page.evaluate(() => {
     history.pushState(null, '', '/posts/no-such-post/');
     dispatchEvent(new PopStateEvent('popstate'));
