@@ -105,6 +105,11 @@ export default tseslint.config(
   {
     files: ['src/**/*.tsx', 'test/**/*.tsx', 'scripts/**/*.tsx'],
     extends: [reactHooks.configs.flat.recommended, jsxA11y.flatConfigs.recommended],
+    rules: {
+      // A region that scrolls (a code block's <pre>, a wide table's wrapper with role="region") has to
+      // be focusable so keyboard users can scroll it (axe: scrollable-region-focusable).
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: ['pre'], roles: ['tabpanel', 'region'], allowExpressionValues: true }],
+    },
   },
   {
     files: ['src/**/*.ts'],
@@ -128,6 +133,8 @@ export default tseslint.config(
         'error',
         {
           default: 'allow',
+          // Also check imports of packages and Node's built-ins, not only the repository's own files.
+          checkAllOrigins: true,
           policies: [
             {
               from: [{ element: { type: browser.types } }, { file: { categories: browser.categories } }],
