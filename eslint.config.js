@@ -98,6 +98,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['test/**'],
+    rules: {
+      // Tests read JSON.parse results, page.evaluate results and mock calls, all typed `any`, and
+      // check them with expect(): the assertion is the type check there.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  {
     // The .mjs workers and servers and the theme script are not in the TypeScript program.
     files: ['**/*.{js,mjs,cjs}'],
     extends: [tseslint.configs.disableTypeChecked],
