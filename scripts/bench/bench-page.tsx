@@ -108,7 +108,7 @@ const bench = {
   async keystrokes(values: string[]) {
     const queryClient = createQueryClient();
     // No site settings are served: the box then formats dates in English, as it would while they load.
-    queryClient.setQueryData(searchIndexQuery().queryKey, client!);
+    queryClient.setQueryData(searchIndexQuery().queryKey, client);
     const router = createMemoryRouter([{ path: '*', element: <SearchBox inputRef={{ current: null }} /> }]);
     const root = createRoot(document.getElementById('root')!);
     root.render(
@@ -143,7 +143,7 @@ const bench = {
       // The results are on screen once the live region announces their count.
       const view = queryClient.getQueryData<{ total: number }>(key);
       const expected = !view ? '' : view.total === 0 ? 'No results' : countResults(view.total);
-      for (let turns = 0; !status.textContent!.startsWith(expected) && turns < 1000; turns += 1) await tick();
+      for (let turns = 0; !status.textContent.startsWith(expected) && turns < 1000; turns += 1) await tick();
       times.push(performance.now() - start);
     }
     root.unmount();

@@ -36,8 +36,8 @@ function startVite(repo: string, contentDir: string): Promise<{ child: ChildProc
         resolve({ child, readyMs: Number(ready[1]) });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`bench: the dev server exited with ${code}:\n${output}`)));
   });
 }
