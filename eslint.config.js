@@ -93,6 +93,8 @@ export default tseslint.config(
     rules: {
       // `==` only in `x == null`, which means null or undefined on purpose.
       eqeqeq: ['error', 'always', { null: 'ignore' }],
+      // React Router's loaders throw a Response (a 404) for the router to render as an error.
+      '@typescript-eslint/only-throw-error': ['error', { allow: [{ from: 'lib', name: 'Response' }] }],
       // A switch over a union names every member (or says `default`), so a new member is handled on purpose.
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
     },
