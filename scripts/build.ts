@@ -44,7 +44,7 @@ function rendererFiles(manifest: ViteManifest): string[] {
   const walk = (key: string, into: Set<string>) => {
     if (into.has(key) || !manifest[key]) return;
     into.add(key);
-    for (const imported of manifest[key]!.imports ?? []) walk(imported, into);
+    for (const imported of manifest[key].imports ?? []) walk(imported, into);
   };
   const entryKey = Object.keys(manifest).find((key) => manifest[key] === entry);
   if (entryKey) walk(entryKey, loaded);

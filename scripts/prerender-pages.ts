@@ -29,7 +29,7 @@ export interface PrerenderOptions {
 export interface PrerenderContext extends PrerenderOptions {
   server: ServerModule;
   articles: ArticleStore;
-  page(rendered: RenderedPage): string;
+  page: (rendered: RenderedPage) => string;
   /** Files under the output folder read since the list was last emptied: what a page depends on. */
   reads: string[];
   pages?: PageCache;
@@ -44,14 +44,16 @@ export async function setUp(options: PrerenderOptions): Promise<PrerenderContext
   // The app fetches its data as in the browser; here the answers come from the files just built.
   // Synchronous reads and writes: the files are small, and a thread of its own renders each share
   // of the pages, so waiting on the thread pool for every one only adds latency.
-  globalThis.fetch = async (input: string | URL | Request) => {
-    const pathname = decodeURIComponent(new URL(String(input), 'http://quire.local').pathname);
+  const answer = (input: string | URL | Request) => {
+    const url = input instanceof Request ? input.url : input;
+    const pathname = decodeURIComponent(new URL(url, 'http://quire.local').pathname);
     const file = path.join(staging, pathname.slice(base.length));
     if (!pathname.startsWith(base) || !file.startsWith(staging + path.sep)) return new Response('Not found', { status: 404 });
     reads.push(path.relative(staging, file));
     if (!existsSync(file)) return new Response('Not found', { status: 404 });
     return new Response(readFileSync(file), { headers: { 'content-type': 'application/json' } });
   };
+  globalThis.fetch = (input: string | URL | Request) => Promise.resolve(answer(input));
   const articles: ArticleStore = {
     get(key) {
       const file = path.join(staging, articleFiles.page(key));

@@ -5,10 +5,10 @@ import { type RouteObject, createBrowserRouter, matchRoutes } from 'react-router
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
 import { prefetchPostsOnIntent } from './app/prefetch-posts';
+import type { HydrationState } from './app/hydration-state';
 import { createRoutes } from './app/routes';
 import type { ArticleStore } from './components/article/article-html';
 import { CONTENT_UPDATE_EVENT } from './content/files';
-import type { HydrationState } from './prerender/render-page';
 import './styles/global.css';
 import './styles/reading.css';
 import './styles/raw-html.css';
@@ -57,7 +57,7 @@ async function start() {
     await loadLazyRoutes(routes);
     // A not-found page is served by the host at any URL: hydrate it as the error it was rendered as.
     const hydrationData = state.status === 404 ? { loaderData: { root: null }, errors: state.router.errors } : state.router;
-    const router = createBrowserRouter(routes, { basename, hydrationData: hydrationData as never });
+    const router = createBrowserRouter(routes, { basename, hydrationData });
     // As a transition, hydration yields to the browser every few milliseconds instead of
     // blocking it in one long task, and input during it is handled first.
     startTransition(() => {
@@ -74,11 +74,14 @@ const app = start();
 
 if (import.meta.hot) {
   // The dev server says a post changed: refetch what is on screen, no reload.
-  import.meta.hot.on(CONTENT_UPDATE_EVENT, async (update?: { ok: boolean }) => {
-    // The content builds again: the error overlay of the broken post is out of date.
-    if (update?.ok) document.querySelectorAll<HTMLElement & { close?: () => void }>('vite-error-overlay').forEach((overlay) => overlay.close?.());
+  const refresh = async () => {
     const { queryClient, router } = await app;
     await queryClient.invalidateQueries({ queryKey: ['quire'] });
     await router.revalidate();
+  };
+  import.meta.hot.on(CONTENT_UPDATE_EVENT, (update?: { ok: boolean }) => {
+    // The content builds again: the error overlay of the broken post is out of date.
+    if (update?.ok) document.querySelectorAll<HTMLElement & { close?: () => void }>('vite-error-overlay').forEach((overlay) => overlay.close?.());
+    void refresh();
   });
 }

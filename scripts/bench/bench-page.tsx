@@ -71,7 +71,7 @@ const bench = {
     };
     const text = await (await fetch('/data/search/index.json')).text();
     lap('fetch');
-    const raw = JSON.parse(text);
+    const raw: unknown = JSON.parse(text);
     lap('parse');
     const file = searchIndexFileSchema.parse(raw);
     lap('validate');
@@ -108,7 +108,7 @@ const bench = {
   async keystrokes(values: string[]) {
     const queryClient = createQueryClient();
     // No site settings are served: the box then formats dates in English, as it would while they load.
-    queryClient.setQueryData(searchIndexQuery().queryKey, client!);
+    queryClient.setQueryData(searchIndexQuery().queryKey, client);
     const router = createMemoryRouter([{ path: '*', element: <SearchBox inputRef={{ current: null }} /> }]);
     const root = createRoot(document.getElementById('root')!);
     root.render(
@@ -120,7 +120,7 @@ const bench = {
     const input = document.querySelector<HTMLInputElement>('input[role="combobox"]')!;
     const status = document.querySelector('.search-box [role="status"]')!;
     input.focus();
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.bind(input);
     const times: number[] = [];
     for (const value of values) {
       queryClient.removeQueries({ queryKey: ['quire', 'search', 'results'] });
@@ -137,13 +137,13 @@ const bench = {
         const unsubscribe = queryClient.getQueryCache().subscribe(check);
         queueMicrotask(check);
       });
-      setValue.call(input, value);
+      setValue(value);
       input.dispatchEvent(new Event('input', { bubbles: true }));
       await done;
       // The results are on screen once the live region announces their count.
       const view = queryClient.getQueryData<{ total: number }>(key);
       const expected = !view ? '' : view.total === 0 ? 'No results' : countResults(view.total);
-      for (let turns = 0; !status.textContent!.startsWith(expected) && turns < 1000; turns += 1) await tick();
+      for (let turns = 0; !status.textContent.startsWith(expected) && turns < 1000; turns += 1) await tick();
       times.push(performance.now() - start);
     }
     root.unmount();

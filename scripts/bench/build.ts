@@ -81,7 +81,7 @@ export async function timedBuild(repo: string, contentDir: string, outDir: strin
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const env = { ...process.env, CONTENT_DIR: contentDir, OUT_DIR: outDir, QUIRE_QUIET: '1', BASE_PATH: '' };
   const [command, args] = existsSync(TIME) ? [TIME, ['-f', '%M', '-o', timeFile, npm, 'run', '--silent', 'build']] : [npm, ['run', '--silent', 'build']];
-  const result = await run(command, args as string[], { cwd: repo, env, timeoutMs });
+  const result = await run(command, args, { cwd: repo, env, timeoutMs });
   const peakKB = existsSync(timeFile) ? parsePeakKB(readFileSync(timeFile, 'utf8')) : undefined;
   rmSync(timeFile, { force: true });
   if (result.timedOut) throw new Error(`bench: the build did not finish within ${Math.round(timeoutMs / 1000)} s (BENCH_BUILD_TIMEOUT sets seconds)\n${tail(result.output)}`);

@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { appendFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { cacheDir } from './build.ts';
 
@@ -30,14 +31,14 @@ function startVite(repo: string, contentDir: string): Promise<{ child: ChildProc
     const timer = setTimeout(() => reject(new Error(`bench: the dev server did not start in ${START_TIMEOUT / 1000} s:\n${output}`)), START_TIMEOUT);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const ready = /ready in (\d+) ms/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''));
+      const ready = /ready in (\d+) ms/.exec(stripVTControlCharacters(output));
       if (ready) {
         clearTimeout(timer);
         resolve({ child, readyMs: Number(ready[1]) });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`bench: the dev server exited with ${code}:\n${output}`)));
   });
 }

@@ -86,7 +86,7 @@ export function writeFeeds(read: (file: string) => string, base: string): Map<st
   // Atom's entries inherit the feed's author; JSON Feed's items name theirs below.
   files.set('atom.xml', feed.atom1());
   // JSON needs no escaping: put the plain text back where the XML needed entities.
-  const json = toJsonFeed11(JSON.parse(feed.json1()), site.language);
+  const json = toJsonFeed11(JSON.parse(feed.json1()) as JsonFeed, site.language);
   const authors = site.author ? [{ name: site.author, url: root }] : undefined;
   Object.assign(json, { title: site.title, description: site.description, authors });
   json.items.forEach((item, index) => {

@@ -2,6 +2,7 @@ import { QueryClientProvider, dehydrate } from '@tanstack/react-query';
 import { renderToStaticMarkup, renderToString } from 'react-dom/server';
 import { StaticRouterProvider, createStaticHandler, createStaticRouter, isRouteErrorResponse } from 'react-router-dom';
 import { type HeadCollector, HeadContext } from '../app/head';
+import type { HydrationState } from '../app/hydration-state';
 import { createQueryClient } from '../app/query-client';
 import { createRoutes } from '../app/routes';
 import { ArticleHtml, type ArticleStore } from '../components/article/article-html';
@@ -16,13 +17,6 @@ export interface RenderedPage {
   app: string;
   /** JSON for the `<script type="application/json" id="quire-state">` the client hydrates from. */
   state: string;
-}
-
-/** What the browser needs to hydrate without refetching: the query cache and the router's data. */
-export interface HydrationState {
-  status: number;
-  queries: ReturnType<typeof dehydrate>;
-  router: { loaderData: Record<string, unknown>; errors: Record<string, unknown> | null };
 }
 
 /** Route errors as plain data: 404 responses keep the shape `isRouteErrorResponse` recognises. */

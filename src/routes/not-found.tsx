@@ -28,7 +28,7 @@ export function NotFound() {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const query = new FormData(event.currentTarget).get('q');
-    navigate(searchHref(typeof query === 'string' ? query : ''));
+    void navigate(searchHref(typeof query === 'string' ? query : ''));
   };
   return (
     <section className="not-found">

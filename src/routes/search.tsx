@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useId, useState, useSyncExternalStore } from 'react';
-import { Link, useNavigationType, useSearchParams } from 'react-router-dom';
+import { Link, NavigationType, useNavigationType, useSearchParams } from 'react-router-dom';
 import { PageHead } from '../app/head';
 import { paths } from '../app/paths';
 import { PostDate } from '../components/post-date';
@@ -56,7 +56,7 @@ export function Search() {
   const [shownQuery, setShownQuery] = useState(urlQuery);
   if (urlQuery !== shownQuery) {
     setShownQuery(urlQuery);
-    if (navigationType !== 'REPLACE') setText(urlQuery);
+    if (navigationType !== NavigationType.Replace) setText(urlQuery);
   }
 
   const results = useQuery({ ...searchResultsQuery(engine.data, text, PAGE_LIMIT), placeholderData: keepPreviousData });

@@ -10,7 +10,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type LoadOptions, loadContent } from '../../src/build/load-content';
 import { MarkdownCache } from '../../src/build/markdown-cache';
-import type { MarkdownJob } from '../../src/build/process-markdown';
 
 const svg = (width: number, height: number) => `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="1" height="1"/></svg>`;
 const post = (title: string, body: string) => `---\ntitle: ${title}\ndate: 2024-01-15\n---\n${body}\n`;
@@ -45,9 +44,9 @@ function loadWatched(content: string, options: LoadOptions) {
   const set = vi.spyOn(MarkdownCache.prototype, 'set');
   try {
     const loaded = loadContent(content, options);
-    const asked = get.mock.calls.map(([job]) => (job as MarkdownJob).path);
+    const asked = get.mock.calls.map(([job]) => (job).path);
     const hits = get.mock.results.flatMap((result, index) => (result.type === 'return' && result.value !== undefined ? [asked[index]!] : []));
-    const processed = set.mock.calls.map(([job]) => (job as MarkdownJob).path);
+    const processed = set.mock.calls.map(([job]) => (job).path);
     return { loaded, asked, hits, processed };
   } finally {
     get.mockRestore();

@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
 import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { buildHighlighter } from '../../src/build/languages';
@@ -24,7 +24,7 @@ async function renderInBrowser(markdown: string) {
 /** The first `pre` of the tree the pipeline makes, as FencedBlock is handed it. */
 function firstPre(markdown: string): Element {
   const processor = createProcessor({ base: '/', assetBase: ASSET_BASE, images: {}, highlighter: buildHighlighter });
-  const tree = processor.runSync(processor.parse(markdown)) as Root;
+  const tree = processor.runSync(processor.parse(markdown));
   const pre = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'pre');
   if (!pre) throw new Error('expected a pre element');
   return pre;

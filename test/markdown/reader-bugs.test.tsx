@@ -95,7 +95,7 @@ describe('the excerpt marker', () => {
     const output = build(markdown, { feedOrigin: 'https://blog.example' });
     expect(output.excerpt).toBe('Intro.');
     for (const [where, html] of [['page', output.html], ['feed', output.feedHtml!]] as const) {
-      const text = parseHtml(html).textContent!;
+      const text = parseHtml(html).textContent;
       expect(text, where).toContain('Intro.');
       expect(text, where).toContain('The rest.');
       expect(text, where).not.toMatch(/<!--|-->/);

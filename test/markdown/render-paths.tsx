@@ -26,7 +26,7 @@ export interface RenderOptions {
 /** The tree the build renders, without its checks of local files (tests link to files that are not there). */
 function buildTree(markdown: string, { assetBase = ASSET_BASE, images = {} }: RenderOptions): HastRoot {
   const processor = createProcessor({ base: '/', assetBase, images, highlighter: buildHighlighter });
-  return processor.runSync(processor.parse(markdown)) as HastRoot;
+  return processor.runSync(processor.parse(markdown));
 }
 
 /** The page HTML the build writes for this markdown. */

@@ -30,7 +30,7 @@ describe('head tags', () => {
     expect(meta('article:modified_time')).toBe('2024-02-03');
     expect([...doc.head.querySelectorAll('meta[property="article:tag"]')].map((tag) => tag.getAttribute('content'))).toEqual(['linux', 'memory']);
     expect(meta('twitter:card')).toBe('summary_large_image');
-    const jsonLd = JSON.parse(doc.head.querySelector('script[type="application/ld+json"]')!.textContent!);
+    const jsonLd = JSON.parse(doc.head.querySelector('script[type="application/ld+json"]')!.textContent);
     expect(jsonLd).toMatchObject({ '@type': 'BlogPosting', headline: 'OOM', datePublished: '2024-01-02', author: { name: 'Ann' } });
     expect(doc.head.querySelector('link[type="application/rss+xml"]')?.getAttribute('href')).toBe('https://example.org/blog/rss.xml');
   });
@@ -48,7 +48,7 @@ describe('head tags', () => {
     expect(doc.head.querySelectorAll('script')).toHaveLength(1);
     expect(doc.title).toBe(`${title} · Notes`);
     expect(meta('og:title')).toBe(title);
-    expect(JSON.parse(doc.head.querySelector('script')!.textContent!).headline).toBe(title);
+    expect(JSON.parse(doc.head.querySelector('script')!.textContent).headline).toBe(title);
   });
 
   it('escape JSON so that no text can close its script element or open a comment', () => {

@@ -8,7 +8,7 @@ describe('writeHeaders', () => {
     for (const folder of ['page', 'posts', 'tags', 'archive', 'about', 'search']) {
       expect(text).toMatch(new RegExp(`^/blog/${folder}/\\*\\n  Cache-Control: public, max-age=0, must-revalidate$`, 'm'));
     }
-    expect(text).toMatch(/^\/blog\/assets\/\*\n  Cache-Control: public, max-age=31536000, immutable$/m);
+    expect(text).toMatch(/^\/blog\/assets\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m);
   });
 
   it('lets frames come only from the two video players, over https', () => {

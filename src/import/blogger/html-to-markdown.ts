@@ -47,7 +47,7 @@ const elementChildren = (node: Element) => node.children.filter((child): child i
 const isBlank = (child: ElementContent) => child.type === 'text' && child.value.trim() === '';
 
 function wrap(type: 'strong' | 'emphasis' | 'delete', children: PhrasingContent[]): PhrasingContent[] {
-  return children.length === 0 ? [] : [{ type, children } as PhrasingContent];
+  return children.length === 0 ? [] : [{ type, children }];
 }
 
 /**
@@ -84,7 +84,7 @@ const sup: Handle = (_state, node) => {
 /** Google Docs wraps a whole paste in `<b style="font-weight:normal">`: that one is not bold. */
 const bold: Handle = (state, node) => {
   const weight = styleOf(node).get('font-weight');
-  if (weight === 'normal' || weight === '400') return state.all(node) as PhrasingContent[];
+  if (weight === 'normal' || weight === '400') return state.all(node);
   return wrap('strong', state.all(node) as PhrasingContent[]);
 };
 
@@ -108,7 +108,7 @@ const anchor: Handle = (state, node) => {
   const content = node.children.filter((child) => !isBlank(child));
   const only = content.length === 1 && content[0]?.type === 'element' ? content[0] : undefined;
   if (only?.tagName === 'img' && looksLikeImage(href)) return imageFrom(state, only, looksLikeImage(attribute(only, 'src')) ? href : attribute(only, 'src'));
-  if (!href || /^\s*(?:javascript|vbscript|data):/i.test(href)) return state.all(node) as PhrasingContent[];
+  if (!href || /^\s*(?:javascript|vbscript|data):/i.test(href)) return state.all(node);
   const title = attribute(node, 'title');
   const link: Link = { type: 'link', url: state.resolve(href), title: title || null, children: state.all(node) as PhrasingContent[] };
   state.patch(node, link);
@@ -294,7 +294,7 @@ function tidyFlow(parent: { children: RootContent[] }, topLevel: boolean) {
     } else {
       if (child.type === 'heading') child.children = trimPhrasing(child.children.map((node) => (isBreak(node) ? { type: 'text', value: ' ' } : node)));
       if ('children' in child && (child.type === 'blockquote' || child.type === 'list' || child.type === 'listItem')) {
-        tidyFlow(child as { children: RootContent[] }, false);
+        tidyFlow(child, false);
       }
       if (child.type === 'list') tighten(child);
       if (child.type === 'heading' && child.children.length === 0) continue;
