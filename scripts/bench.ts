@@ -175,7 +175,15 @@ async function measureSize(posts: number): Promise<void> {
     if (wantLighthouse && posts === siteSize) {
       const lhLoad = load();
       log(`${posts} posts: Lighthouse, 3 runs on home and on ${postPath}`);
-      const lh = [...lighthouseFigures('home', await lighthouseMedian(home)), ...lighthouseFigures('post', await lighthouseMedian(`${server.origin}${postPath}`))];
+      const postUrl = `${server.origin}${postPath}`;
+      const post = await lighthouseMedian(postUrl);
+      // The same post with its scripts refused: JavaScript must not delay the first paint.
+      const withoutScripts = await lighthouseMedian(postUrl, 3, true);
+      const lh = [
+        ...lighthouseFigures('home', await lighthouseMedian(home)),
+        ...lighthouseFigures('post', post),
+        { key: 'lighthouse.post.fcpWithoutScripts', label: '  Lighthouse post: FCP with scripts refused', unit: 'ms', value: withoutScripts.fcpMs } satisfies Figure,
+      ];
       figures.push(...lh);
       now.lighthouse = { posts, recordedAt: new Date().toISOString(), loadAverage: lhLoad, figures: Object.fromEntries(lh.map((f) => [f.key, f.value])) };
     }
