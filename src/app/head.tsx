@@ -16,6 +16,11 @@ export interface PageHeadData {
   tags?: string[];
   /** Pages that are not content (errors, empty searches) ask search engines to skip them. */
   noindex?: boolean;
+  /**
+   * Site-relative stylesheets only this page needs (KaTeX's on a post with math), linked from the
+   * pre-rendered head; after a client-side navigation the post loader links them.
+   */
+  stylesheets?: string[];
 }
 
 /** Collects the head of the page being rendered on the server, where effects never run. */

@@ -57,6 +57,8 @@ export interface MarkdownFacts {
   references: LocalReference[];
   /** The most deeply nested node and its depth (the root's children are depth 1). */
   deepest: { depth: number; line: number; column: number };
+  /** Fenced code with a meta string after its language, to check where it is written. */
+  fences: { meta: string; line: number; column: number }[];
 }
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -87,7 +89,9 @@ function deepestNode(tree: Root): MarkdownFacts['deepest'] {
  */
 export function mdastFacts(tree: Root): MarkdownFacts {
   const references: LocalReference[] = [];
+  const fences: MarkdownFacts['fences'] = [];
   visit(tree, (node) => {
+    if (node.type === 'code' && node.meta) fences.push({ meta: node.meta, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
     if ((node.type === 'image' || node.type === 'link' || node.type === 'definition') && isRelativeUrl(node.url)) {
       references.push({
         url: node.url,
@@ -102,13 +106,15 @@ export function mdastFacts(tree: Root): MarkdownFacts {
     readingTime: Math.max(1, Math.round(words(toString(tree)).length / WORDS_PER_MINUTE)),
     references,
     deepest: deepestNode(tree),
+    fences,
   };
 }
 
-/** What the page needs from the finished tree: the headings as the page has them, and the fence languages. */
-export function hastFacts(tree: HastRoot): { headings: Heading[]; fences: string[] } {
+/** What the page needs from the finished tree: the headings as the page has them, the fence languages, and whether KaTeX drew math. */
+export function hastFacts(tree: HastRoot): { headings: Heading[]; fences: string[]; math: boolean } {
   const headings: Heading[] = [];
   const fences = new Set<string>();
+  let math = false;
   visit(tree, 'element', (node: Element, _index, parent) => {
     // The footnotes' own "Footnotes" heading is not a section of the post.
     if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) return 'skip';
@@ -117,10 +123,12 @@ export function hastFacts(tree: HastRoot): { headings: Heading[]; fences: string
     } else if (node.tagName === 'code' && parent?.type === 'element' && parent.tagName === 'pre') {
       const language = codeLanguage(node);
       if (language) fences.add(language.toLowerCase());
+    } else if (!math && Array.isArray(node.properties.className) && node.properties.className.includes('katex')) {
+      math = true;
     }
     return undefined;
   });
-  return { headings, fences: [...fences] };
+  return { headings, fences: [...fences], math };
 }
 
 const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;

@@ -6,16 +6,20 @@
  */
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
+import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { type PluggableList, type Processor, unified } from 'unified';
+import { remarkCallouts } from './callouts.ts';
+import { rehypeCodeMeta } from './code-meta.ts';
 import { rehypeHeadingIds } from './heading-ids.ts';
 import { rehypeHighlight } from './highlight.ts';
 import type { Highlighter } from './highlighter.ts';
 import { remarkMoreMarker } from './more-marker.ts';
 import { rehypeRawAsText } from './raw-as-text.ts';
 import { type UrlOptions, rehypeResolveUrls } from './resolve-urls.ts';
+import { remarkStrayDirectives } from './stray-directives.ts';
 import { rehypeTaskLabels } from './task-labels.ts';
 
 /**
@@ -24,24 +28,36 @@ import { rehypeTaskLabels } from './task-labels.ts';
  */
 export const PIPELINE_VERSION = 1;
 
-export interface PipelineOptions extends UrlOptions {
-  highlighter: Highlighter;
+/** Plugins loaded apart from the rest (math): the build always runs them, the browser only for posts that need them. */
+export interface PipelineExtension {
+  remark: PluggableList;
+  rehype: PluggableList;
 }
 
-export const remarkPlugins: PluggableList = [remarkGfm, remarkMoreMarker];
+export interface PipelineOptions extends UrlOptions {
+  highlighter: Highlighter;
+  /** The math plugins (`mathPlugins` from math.ts), when loaded. */
+  math?: PipelineExtension;
+}
+
+export const remarkPlugins: PluggableList = [remarkGfm, remarkDirective, remarkMoreMarker, remarkCallouts, remarkStrayDirectives];
+
+/** The remark plugins with the math ones, when they are loaded. */
+export const remarkPluginsWith = (math?: PipelineExtension): PluggableList => (math ? [...remarkPlugins, ...math.remark] : remarkPlugins);
 
 /** react-markdown's own remark-rehype options, so both paths build the same hast. */
 export const remarkRehypeOptions = { allowDangerousHtml: true } as const;
 
-export function rehypePlugins({ highlighter, ...urls }: PipelineOptions): PluggableList {
-  return [rehypeRawAsText, rehypeHeadingIds, rehypeTaskLabels, [rehypeHighlight, { highlighter }], [rehypeResolveUrls, urls]];
+export function rehypePlugins({ highlighter, math, ...urls }: PipelineOptions): PluggableList {
+  // Math first: its `$$` blocks are `pre` elements the highlighter must not take for code.
+  return [rehypeRawAsText, ...(math?.rehype ?? []), rehypeHeadingIds, rehypeTaskLabels, [rehypeHighlight, { highlighter }], rehypeCodeMeta, [rehypeResolveUrls, urls]];
 }
 
 /** The pipeline as one unified processor: markdown in, the hast the page is rendered from out. */
 export function createProcessor(options: PipelineOptions): Processor<MdastRoot, MdastRoot, HastRoot> {
   return unified()
     .use(remarkParse)
-    .use(remarkPlugins)
+    .use(remarkPluginsWith(options.math))
     .use(remarkRehype, remarkRehypeOptions)
     .use(rehypePlugins(options)) as unknown as Processor<MdastRoot, MdastRoot, HastRoot>;
 }

@@ -14,8 +14,12 @@ export function loadRenderer(): Promise<RendererModule> {
 /** The renderer, if it has loaded: the post view renders with it synchronously. */
 export const loadedRenderer = (): RendererModule | undefined => loaded;
 
-/** Loads the renderer and the grammars a post needs, so the post renders in one go. */
-export async function prepareRenderer(languages: readonly string[]): Promise<void> {
+/**
+ * Loads the renderer and what a post needs, its grammars and the code and styles of its features
+ * (KaTeX for math), so the post renders in one go. A post without math loads none of KaTeX.
+ */
+export async function prepareRenderer(languages: readonly string[], features: readonly string[] = []): Promise<void> {
+  const styles = features.includes('math') ? import('./math-styles.ts').then((module) => module.loadMathStyles(import.meta.env.BASE_URL)) : undefined;
   const renderer = await loadRenderer();
-  await renderer.loadLanguages(languages);
+  await Promise.all([renderer.loadLanguages(languages), renderer.loadFeatures(features), styles]);
 }
