@@ -9,22 +9,3 @@ export const KATEX_STYLESHEET = `${KATEX_DIR}/katex.min.css`;
 
 /** The stylesheets a page showing an article with these features links: KaTeX's for math. */
 export const featureStylesheets = (features: readonly string[]): string[] | undefined => (features.includes('math') ? [KATEX_STYLESHEET] : undefined);
-
-/**
- * Links KaTeX's stylesheet from the document, once, and resolves when it has loaded (or failed:
- * the math is still there, as MathML), so a post with math is not shown unstyled first.
- */
-export function loadMathStyles(base: string): Promise<void> {
-  const href = `${base}${KATEX_STYLESHEET}`;
-  const existing = document.head.querySelector<HTMLLinkElement>(`link[rel="stylesheet"][href="${href}"]`);
-  if (existing) return Promise.resolve();
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = href;
-  const loaded = new Promise<void>((resolve) => {
-    link.addEventListener('load', () => resolve());
-    link.addEventListener('error', () => resolve());
-  });
-  document.head.append(link);
-  return loaded;
-}

@@ -19,7 +19,7 @@ export const loadedRenderer = (): RendererModule | undefined => loaded;
  * (KaTeX for math), so the post renders in one go. A post without math loads none of KaTeX.
  */
 export async function prepareRenderer(languages: readonly string[], features: readonly string[] = []): Promise<void> {
-  const styles = features.includes('math') ? import('./math-styles.ts').then((module) => module.loadMathStyles(import.meta.env.BASE_URL)) : undefined;
+  const styles = features.includes('math') ? import('./load-math-styles.ts').then((module) => module.loadMathStyles(import.meta.env.BASE_URL)) : undefined;
   const renderer = await loadRenderer();
   await Promise.all([renderer.loadLanguages(languages), renderer.loadFeatures(features), styles]);
 }

@@ -13,12 +13,15 @@ export const SAFE_SCHEMES = ['http', 'https', 'mailto'] as const;
  */
 export const RENDERER_SCHEMES = [...SAFE_SCHEMES, 'irc', 'ircs', 'xmpp'] as const;
 
-/** What the markdown renderer, its code blocks, footnotes, task lists and charts produce. */
+/** What the markdown renderer, its code blocks, footnotes, task lists, callouts, diagrams, math and charts produce. */
 const ELEMENTS = new Set(
   [
     'a', 'blockquote', 'br', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'input', 'li', 'ol', 'p',
     'pre', 'section', 'span', 'strong', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'button', 'caption',
     'details', 'summary', 'figure', 'figcaption',
+    // KaTeX's MathML (beside its HTML, for screen and feed readers).
+    'math', 'semantics', 'annotation', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msup', 'msub', 'msubsup', 'mfrac', 'msqrt',
+    'mroot', 'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mlabeledtr', 'merror',
     // The chart's SVG.
     'svg', 'g', 'path', 'line', 'polyline', 'rect', 'circle', 'text', 'tspan', 'title', 'desc', 'defs', 'use', 'marker', 'clippath',
   ],
