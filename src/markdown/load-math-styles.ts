@@ -1,11 +1,8 @@
-import { KATEX_STYLESHEET } from './math-styles.ts';
-
 /**
- * Links KaTeX's stylesheet from the document, once, and resolves when it has loaded (or failed:
+ * Links a stylesheet (KaTeX's) from the document, once, and resolves when it has loaded (or failed:
  * the math is still there, as MathML), so a post with math is not shown unstyled first.
  */
-export function loadMathStyles(base: string): Promise<void> {
-  const href = `${base}${KATEX_STYLESHEET}`;
+export function loadStylesheet(href: string): Promise<void> {
   const existing = document.head.querySelector<HTMLLinkElement>(`link[rel="stylesheet"][href="${href}"]`);
   if (existing) return Promise.resolve();
   const link = document.createElement('link');

@@ -1,3 +1,5 @@
+import { KATEX_STYLESHEET } from './math-styles.ts';
+
 type RendererModule = typeof import('./render-markdown.tsx');
 
 let loading: Promise<RendererModule> | undefined;
@@ -19,7 +21,7 @@ export const loadedRenderer = (): RendererModule | undefined => loaded;
  * (KaTeX for math), so the post renders in one go. A post without math loads none of KaTeX.
  */
 export async function prepareRenderer(languages: readonly string[], features: readonly string[] = []): Promise<void> {
-  const styles = features.includes('math') ? import('./load-math-styles.ts').then((module) => module.loadMathStyles(import.meta.env.BASE_URL)) : undefined;
+  const styles = features.includes('math') ? import('./load-math-styles.ts').then((module) => module.loadStylesheet(`${import.meta.env.BASE_URL}${KATEX_STYLESHEET}`)) : undefined;
   const renderer = await loadRenderer();
   await Promise.all([renderer.loadLanguages(languages), renderer.loadFeatures(features), styles]);
 }
