@@ -120,7 +120,7 @@ test('code blocks show their title, highlighted lines and numbers, and Copy leav
   const removed = await diff.locator('.code-line[data-diff="removed"]').first().evaluate((line) => getComputedStyle(line).backgroundColor);
   expect(added).not.toBe(removed);
 
-  const session = page.locator('.code-block').filter({ hasText: 'mountpoint -d' });
+  const session = page.locator('.code-block:has(pre[data-session])').filter({ hasText: 'mountpoint -d' });
   await session.getByRole('button', { name: /^Copy/ }).click();
   await expect(session.getByRole('button', { name: 'Copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('mountpoint -d /mnt/archive\ncat /sys/class/bdi/0:52/max_ratio');
