@@ -123,7 +123,7 @@ export function hastFacts(tree: HastRoot): { headings: Heading[]; fences: string
     } else if (node.tagName === 'code' && parent?.type === 'element' && parent.tagName === 'pre') {
       const language = codeLanguage(node);
       if (language) fences.add(language.toLowerCase());
-    } else if (!math && Array.isArray(node.properties.className) && node.properties.className.includes('katex')) {
+    } else if (!math && Array.isArray(node.properties.className) && node.properties.className.some((name) => name === 'katex' || name === 'katex-error')) {
       math = true;
     }
     return undefined;

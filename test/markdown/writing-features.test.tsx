@@ -53,6 +53,18 @@ describe('math', () => {
     expect(featuresOf(markdown)).toEqual(features);
   });
 
+  it.each(['$\\href{javascript:alert(1)}{x}$', '$\\url{https://example.com}$', '$\\htmlClass{x}{y}$'])('%s makes no link or markup', async (markdown) => {
+    const page = await rendered(markdown);
+    expect(page.querySelector('a, [class~="x"]')).toBeNull();
+    expect(page.querySelector('.katex')).not.toBeNull();
+  });
+
+  it('TeX KaTeX cannot read renders the same on both paths (the build refuses it, the dev server shows it)', async () => {
+    const page = await rendered('${$');
+    expect(page.querySelector('.katex-error')).not.toBeNull();
+    expect(featuresOf('${$')).toEqual(['math']);
+  });
+
   it('reports TeX that KaTeX cannot render at its line', () => {
     const result = processMarkdown({
       path: '/blog/posts/x.md',
