@@ -19,7 +19,7 @@ export function codeToCopy(code: Element): string {
   if (commands.length === 0) return (code.textContent ?? '').replace(/\n$/, '');
   return commands
     .map((line) => {
-      const text = line.textContent ?? '';
+      const text = (line.textContent ?? '').replace(/\n$/, '');
       return line.getAttribute('data-command') === 'prompt' ? text.replace(/^[$#>] ?/, '') : text;
     })
     .join('\n');
