@@ -4,7 +4,8 @@ import type { Element, ElementContent } from 'hast';
  * Splits highlighted code into lines. highlight.js wraps tokens in spans that may run over
  * several lines (a block comment, a string); a line's markup gets its own copy of every span
  * open on it, so each line is a complete fragment and the spans still colour what they did.
- * The newlines themselves are left out; the caller ends each line with its own.
+ * The newlines themselves are left out: the caller puts them back between the lines, outside
+ * the line elements, so the text (and a reader's selection) is the code exactly.
  */
 export function splitLines(nodes: readonly ElementContent[]): ElementContent[][] {
   const lines: ElementContent[][] = [[]];

@@ -108,8 +108,7 @@ export function rehypeCodeMeta() {
         const change = diff ? diffLine(texts[index]!) : undefined;
         if (change) properties.dataDiff = change;
         if (commands[index]) properties.dataCommand = commands[index];
-        // The newline inside its line: a selection copies the blank lines too, and an empty line keeps its height.
-        children.push({ type: 'element', tagName: 'span', properties, children: [...line, { type: 'text', value: '\n' }] });
+        children.push({ type: 'element', tagName: 'span', properties, children: line }, { type: 'text', value: '\n' });
       });
       node.children = children;
     });
