@@ -1,11 +1,13 @@
 // `npm run bench:search`: measures search at 1,000 and 10,000 posts in Chromium, with the app's
 // real search code bundled by Vite (scripts/bench/bench-page.tsx) and the search files the build
-// writes (src/build/search-files.ts) for synthetic blogs (scripts/bench/generate-posts.mjs, or a
-// content folder's posts.json given as BENCH_MANIFEST_1000=… and so on). Prints, per size: what
-// the reader downloads for the first query, how long until it can run, and keystroke latency.
+// writes (src/build/search-files.ts) for synthetic blogs: the shared corpus generator's posts
+// (../shared/bench/gen-corpus.mjs, or QUIRE_CORPUS_GEN, as `npm run bench` uses) read by the real
+// content loader, or a content folder's posts.json given as BENCH_MANIFEST_1000=… and so on.
+// SIZES=1000 (comma-separated) picks the sizes, QUERIES=200 the number of typed queries. Prints,
+// per size: what the reader downloads for the first query, how long until it can run, and
+// keystroke latency.
 import react from '@vitejs/plugin-react';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,8 +16,9 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
 import { build } from 'vite';
-import { generateKeystrokes, generatePosts } from './bench/generate-posts.mjs';
 
+const { generateCorpus } = await tsImport('./bench/build.ts', import.meta.url);
+const { loadContent } = await tsImport('../src/build/load-content.ts', import.meta.url);
 const { searchFiles } = await tsImport('../src/build/search-files.ts', import.meta.url);
 const { createIndex, recentPosts, searchPosts } = await tsImport('../src/search/engine.ts', import.meta.url);
 const { indexDocuments, shardOf } = await tsImport('../src/search/search-data.ts', import.meta.url);
@@ -24,13 +27,71 @@ const { BOX_LIMIT } = await tsImport('../src/search/queries.ts', import.meta.url
 const { RECENT_COUNT } = await tsImport('../src/search/open-search.ts', import.meta.url);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
 const loadBefore = os.loadavg()[0].toFixed(1);
 const SIZES = (process.env.SIZES ?? '1000,10000').split(',').map(Number);
 const QUERIES = Number(process.env.QUERIES ?? 200);
 const LOAD_RUNS = 3;
 
-const out = await mkdtemp(path.join(tmpdir(), 'quire-bench-search-'));
-process.on('exit', () => void rm(out, { recursive: true, force: true }));
+const out = mkdtempSync(path.join(tmpdir(), 'quire-bench-search-'));
+// Synchronously: an exit handler cannot wait for a promise.
+process.on('exit', () => rmSync(out, { recursive: true, force: true }));
+
+/** Small seeded PRNG (mulberry32): the same seed gives the same keystrokes on every run. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const wordsOf = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+
+/**
+ * Keystrokes of readers typing half-remembered queries: words from a post's title or excerpt,
+ * each query typed a letter at a time (every prefix is one keystroke), some with a typo, plus a
+ * pasted 1,000-character query and that query with one more character.
+ */
+function generateKeystrokes(posts, queryCount = 40, seed = 7) {
+  const rand = random(seed);
+  const typo = (word) => {
+    if (word.length < 4) return word;
+    const i = 1 + Math.floor(rand() * (word.length - 2));
+    return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  };
+  const keystrokes = [];
+  for (let q = 0; q < queryCount; q += 1) {
+    const post = posts[Math.floor(rand() * posts.length)];
+    const all = wordsOf(rand() < 0.6 ? post.title : post.excerpt);
+    const from = Math.floor(rand() * Math.max(1, all.length - 3));
+    let chosen = all.slice(from, from + 1 + Math.floor(rand() * 3));
+    if (rand() < 0.3) chosen = chosen.map((word, i) => (i === 0 ? typo(word) : word));
+    const query = chosen.join(' ');
+    for (let end = 1; end <= query.length; end += 1) keystrokes.push(query.slice(0, end));
+  }
+  const vocabulary = [...new Set(posts.slice(0, 200).flatMap((post) => wordsOf(post.title)))];
+  const long = Array.from({ length: 400 }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ').slice(0, 1000);
+  keystrokes.push(long, `${long.slice(0, 999)}x`);
+  return keystrokes;
+}
+
+/** A synthetic blog of `size` posts, as the build's manifest lists them: newest first. */
+async function corpus(size) {
+  const dir = mkdtempSync(path.join(tmpdir(), `quire-bench-corpus-${size}-`));
+  try {
+    await generateCorpus(repo, dir, size);
+    const started = performance.now();
+    const content = loadContent(dir, { drafts: false, cwd: dir });
+    console.log(`  loaded ${content.posts.length.toLocaleString('en')} generated posts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return content.posts.map((post) => post.meta);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 console.log('Bundling the search code with Vite…');
 await build({
@@ -115,11 +176,13 @@ function firstQueryDownload(files, keystrokes) {
 const rows = [];
 for (const size of SIZES) {
   const given = process.env[`BENCH_MANIFEST_${size}`];
-  const posts = given ? JSON.parse(readFileSync(given, 'utf8')).posts : generatePosts(size);
+  console.log(`\n${size.toLocaleString('en')} posts: ${given ? `from ${given}` : 'generating them with the shared corpus generator'}…`);
+  const posts = given ? JSON.parse(readFileSync(given, 'utf8')).posts : await corpus(size);
+  // English, as the bench page's engine is (its stop words).
   data = searchFiles(posts, 'en');
   const values = generateKeystrokes(posts, QUERIES);
   const download = firstQueryDownload(data, values);
-  console.log(`\n${size.toLocaleString('en')} posts: ${values.length} keystrokes over ${QUERIES} queries…`);
+  console.log(`  ${values.length} keystrokes over ${QUERIES} queries…`);
 
   const worker = [];
   const inThread = [];

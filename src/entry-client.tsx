@@ -12,6 +12,7 @@ import { CONTENT_UPDATE_EVENT } from './content/files';
 import './styles/global.css';
 import './styles/reading.css';
 import './styles/raw-html.css';
+import './styles/writing.css';
 
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 

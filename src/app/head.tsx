@@ -16,6 +16,11 @@ export interface PageHeadData {
   tags?: string[];
   /** Pages that are not content (errors, empty searches) ask search engines to skip them. */
   noindex?: boolean;
+  /**
+   * Site-relative stylesheets only this page needs (KaTeX's on a post with math), linked from the
+   * pre-rendered head; after a client-side navigation the post loader links them.
+   */
+  stylesheets?: string[];
 }
 
 /** Collects the head of the page being rendered on the server, where effects never run. */
@@ -24,6 +29,17 @@ export interface HeadCollector {
   site?: Site;
 }
 export const HeadContext = createContext<HeadCollector | null>(null);
+
+/**
+ * Hands the page's head to the server renderer. Written during render on purpose: the server
+ * renders once and runs no effects, and the collector is a plain object the renderer made for this
+ * one render, not React state, so nothing re-renders from it or memoises it. In the browser there
+ * is no collector and this is never called.
+ */
+function collectHead(collector: HeadCollector, head: PageHeadData, site: Site) {
+  collector.head = head;
+  collector.site = site;
+}
 
 export function documentTitle(head: Pick<PageHeadData, 'title'>, siteTitle: string): string {
   return head.title ? `${head.title} · ${siteTitle}` : siteTitle;
@@ -46,10 +62,7 @@ function setMeta(name: string, content: string | undefined) {
  */
 export function PageHead({ site, ...head }: PageHeadData & { site: Site }) {
   const collector = useContext(HeadContext);
-  if (collector) {
-    collector.head = head;
-    collector.site = site;
-  }
+  if (collector) collectHead(collector, head, site);
   const title = documentTitle(head, site.title);
   useEffect(() => {
     document.title = title;

@@ -62,6 +62,8 @@ export interface MarkdownFacts {
   siteLinks: LocalReference[];
   /** The most deeply nested node and its depth (the root's children are depth 1). */
   deepest: { depth: number; line: number; column: number };
+  /** Fenced code with a meta string after its language, to check where it is written. */
+  fences: { meta: string; line: number; column: number }[];
 }
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
@@ -93,7 +95,9 @@ function deepestNode(tree: Root): MarkdownFacts['deepest'] {
 export function mdastFacts(tree: Root): MarkdownFacts {
   const references: LocalReference[] = [];
   const siteLinks: LocalReference[] = [];
+  const fences: MarkdownFacts['fences'] = [];
   visit(tree, (node) => {
+    if (node.type === 'code' && node.meta) fences.push({ meta: node.meta, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
     if (node.type !== 'image' && node.type !== 'link' && node.type !== 'definition') return;
     const into = isRelativeUrl(node.url) ? references : isSitePath(node.url) ? siteLinks : undefined;
     if (into) {
@@ -111,13 +115,15 @@ export function mdastFacts(tree: Root): MarkdownFacts {
     references,
     siteLinks,
     deepest: deepestNode(tree),
+    fences,
   };
 }
 
-/** What the page needs from the finished tree: the headings as the page has them, and the fence languages. */
-export function hastFacts(tree: HastRoot): { headings: Heading[]; fences: string[] } {
+/** What the page needs from the finished tree: the headings as the page has them, the fence languages, and whether KaTeX drew math. */
+export function hastFacts(tree: HastRoot): { headings: Heading[]; fences: string[]; math: boolean } {
   const headings: Heading[] = [];
   const fences = new Set<string>();
+  let math = false;
   visit(tree, 'element', (node: Element, _index, parent) => {
     // The footnotes' own "Footnotes" heading is not a section of the post.
     if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) return 'skip';
@@ -126,10 +132,12 @@ export function hastFacts(tree: HastRoot): { headings: Heading[]; fences: string
     } else if (node.tagName === 'code' && parent?.type === 'element' && parent.tagName === 'pre') {
       const language = codeLanguage(node);
       if (language) fences.add(language.toLowerCase());
+    } else if (!math && Array.isArray(node.properties.className) && node.properties.className.some((name) => name === 'katex' || name === 'katex-error')) {
+      math = true;
     }
     return undefined;
   });
-  return { headings, fences: [...fences] };
+  return { headings, fences: [...fences], math };
 }
 
 const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;

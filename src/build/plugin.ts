@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { CONTENT_PROBLEMS_HEADER, CONTENT_UPDATE_EVENT, MEDIA_DIR, dataFiles } from '../content/files.ts';
+import { KATEX_DIR } from '../markdown/math-styles.ts';
 import { buildArticleFiles, publishContentInParallel } from './data-files.ts';
 import { buildReportFiles } from './build-report.ts';
 import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
@@ -26,7 +28,19 @@ const TYPES: Record<string, string> = {
   '.avif': 'image/avif',
   '.pdf': 'application/pdf',
   '.txt': 'text/plain; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
 };
+
+/** KaTeX's stylesheet and fonts as the package ships them, keyed by their path under KATEX_DIR. */
+function katexFiles(): Map<string, string> {
+  const dist = path.join(path.dirname(createRequire(import.meta.url).resolve('katex/package.json')), 'dist');
+  const files = new Map([['katex.min.css', path.join(dist, 'katex.min.css')]]);
+  for (const font of readdirSync(path.join(dist, 'fonts'))) files.set(`fonts/${font}`, path.join(dist, 'fonts', font));
+  return files;
+}
 
 /** Turns a ContentError into the shape Vite's error overlay shows, pointing at the first problem. */
 function overlayError(error: ContentError) {
@@ -93,6 +107,13 @@ export function quire(options: QuireOptions = {}): Plugin {
         res.setHeader(CONTENT_PROBLEMS_HEADER, '1');
         return res.end(problem);
       }
+      if (file.startsWith(`${KATEX_DIR}/`)) {
+        const katex = katexFiles().get(file.slice(KATEX_DIR.length + 1));
+        if (katex) {
+          res.setHeader('content-type', TYPES[path.extname(katex)] ?? 'application/octet-stream');
+          return res.end(readFileSync(katex));
+        }
+      }
       const json = data.get(file);
       if (json !== undefined) {
         res.setHeader('content-type', TYPES['.json']!);
@@ -130,6 +151,10 @@ export function quire(options: QuireOptions = {}): Plugin {
       if (this.environment?.config.consumer === 'server' || !content) return;
       for (const [fileName, source] of data) this.emitFile({ type: 'asset', fileName, source });
       for (const [fileName, source] of buildArticleFiles(content)) this.emitFile({ type: 'asset', fileName, source });
+      // KaTeX's styles and fonts, for the pages with math to link (see math-styles.ts).
+      if ([...content.posts, ...(content.about ? [content.about] : [])].some((article) => article.features.includes('math'))) {
+        for (const [name, file] of katexFiles()) this.emitFile({ type: 'asset', fileName: `${KATEX_DIR}/${name}`, source: readFileSync(file) });
+      }
       for (const asset of content.assets) {
         this.emitFile({ type: 'asset', fileName: `${MEDIA_DIR}/${asset}`, source: readFileSync(path.join(contentDir, asset)) });
       }

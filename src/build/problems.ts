@@ -9,7 +9,7 @@ export interface ContentProblem {
 }
 
 /** Control, format (bidi, zero-width) and other invisible characters, but not the joiner and variation selectors of emoji. */
-const UNSAFE = /(?![\u200d\ufe00-\ufe0f])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
+const UNSAFE = /(?!\u200d|[\ufe00-\ufe0f])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
 
 /**
  * Shows invisible characters as `\u{202e}`: messages quote file names and front matter, and an

@@ -4,8 +4,11 @@ import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { VFile } from 'vfile';
 import type { Heading } from '../content/schema.ts';
+import { FenceMetaError, parseFenceMeta } from '../markdown/code-meta.ts';
 import { pageComponents } from '../markdown/components.tsx';
 import { feedComponents } from '../markdown/feed-components.tsx';
+import { mathPlugins } from '../markdown/math.ts';
+import { DOLLAR_TEXT_FLAG } from '../markdown/math-dollars.ts';
 import { createProcessor } from '../markdown/pipeline.ts';
 import type { ImageSize } from '../markdown/resolve-urls.ts';
 import { type MarkdownLimits, checkMarkdownLimits, hastFacts, mdastFacts } from './analyse-markdown.ts';
@@ -57,7 +60,7 @@ export interface MarkdownOutput {
   images: Record<string, ImageSize>;
   /** highlight.js grammars a browser loads to render the post as the build did. */
   languages: string[];
-  /** Lazily loaded features the post uses, e.g. `chart`. */
+  /** Lazily loaded features the post uses: `chart`, `math`, `mermaid`. */
   features: string[];
   /** The article as the page shows it. */
   html: string;
@@ -74,7 +77,18 @@ export interface MarkdownOutput {
 export type MarkdownResult = { ok: true; output: MarkdownOutput } | { ok: false; problems: ContentProblem[] };
 
 /** Lazily loaded features, by the fence language that needs them. */
-const FEATURE_FENCES: Record<string, string> = { chart: 'chart' };
+const FEATURE_FENCES: Record<string, string> = { chart: 'chart', mermaid: 'mermaid' };
+
+/**
+ * The lazily loaded features a post uses, from its finished tree and what the plugins noted:
+ * `chart` and `mermaid` by their fences, `math` when KaTeX drew something or a dollar span that
+ * was not math held markdown (the browser needs the math plugins to render either as the build did).
+ */
+export function articleFeatures({ fences, math }: { fences: string[]; math: boolean }, file: VFile | undefined): string[] {
+  const features = new Set(fences.flatMap((fence) => (Object.hasOwn(FEATURE_FENCES, fence) ? [FEATURE_FENCES[fence]!] : [])));
+  if (math || file?.data[DOLLAR_TEXT_FLAG]) features.add('math');
+  return [...features].sort();
+}
 
 /**
  * Runs a post's markdown through the pipeline once: checks its size and nesting, parses it,
@@ -88,7 +102,9 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
   if (tooComplex) return { ok: false, problems: [{ ...at(tooComplex.line, tooComplex.column), message: tooComplex.message }] };
 
   const images: Record<string, ImageSize> = {};
-  const processor = createProcessor({ base: job.base, assetBase: job.assetBase, images, highlighter: buildHighlighter });
+  const processor = createProcessor({ base: job.base, assetBase: job.assetBase, images, highlighter: buildHighlighter, math: mathPlugins });
+  // What the plugins say about the post: KaTeX's errors, dollar spans that were not math, iframes left out.
+  const ran = new VFile({ path: job.path, value: body });
   let mdast: MdastRoot;
   let facts: ReturnType<typeof mdastFacts>;
   try {
@@ -134,6 +150,14 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
       if (measured) images[reference.url] = measured;
     }
   }
+  for (const fence of facts.fences) {
+    try {
+      parseFenceMeta(fence.meta);
+    } catch (error) {
+      if (!(error instanceof FenceMetaError)) throw error;
+      problems.push({ ...at(fence.line, fence.column), message: error.message });
+    }
+  }
   if (problems.length > 0) return { ok: false, problems };
   // `/images/a.png` naming content/images/a.png: published at that path too, so measured like a relative image.
   for (const link of facts.siteLinks) {
@@ -147,18 +171,28 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
     }
   }
 
-  // The pipeline's plugins put what they leave out on the file, as messages with positions.
-  const vfile = new VFile({ path: job.path, value: body });
-  const hast = processor.runSync(mdast, vfile) as HastRoot;
-  for (const message of vfile.messages) warnings.push({ ...at(message.line ?? 1, message.column ?? 1), message: message.reason });
-  const { headings, fences } = hastFacts(hast);
+  const hast = processor.runSync(mdast, ran) as HastRoot;
+  for (const message of ran.messages) {
+    const place = (ancestorStart?: { line: number; column: number }) => at(message.line ?? ancestorStart?.line ?? 1, message.column ?? ancestorStart?.column ?? 1);
+    if (message.source !== 'rehype-katex') {
+      warnings.push({ ...place(), message: message.reason });
+      continue;
+    }
+    const reason = message.cause instanceof Error ? message.cause.message : message.reason;
+    // Display math is drawn from an element without a place of its own: take its nearest ancestor's.
+    const placed = [...(message.ancestors ?? [])].reverse().find((node) => node.position)?.position?.start;
+    problems.push({ ...place(placed), message: `expected math KaTeX can render, got: ${reason}` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const { headings, fences, math } = hastFacts(hast);
+  const features = articleFeatures({ fences, math }, ran);
   const output: MarkdownOutput = {
     excerpt: facts.excerpt,
     readingTime: facts.readingTime,
     headings,
     images,
     languages: grammarsFor(fences),
-    features: [...new Set(fences.flatMap((fence) => (Object.hasOwn(FEATURE_FENCES, fence) ? [FEATURE_FENCES[fence]!] : [])))].sort(),
+    features,
     html: renderHtml(hast, pageComponents),
     dependencies,
     warnings,

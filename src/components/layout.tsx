@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { type AnchorHTMLAttributes, type ReactNode, useEffect, useRef, useState } from 'react';
-import { NavLink, useHref, useLinkClickHandler, useLocation, useMatch, useNavigation, useNavigationType } from 'react-router-dom';
+import { NavigationType, NavLink, useHref, useLinkClickHandler, useLocation, useMatch, useNavigation, useNavigationType } from 'react-router-dom';
 import { paths } from '../app/paths';
 import { siteQuery } from '../content/queries';
 import type { Site } from '../content/schema';
@@ -28,7 +28,7 @@ function useFocusOnNavigate(mainRef: React.RefObject<HTMLElement | null>) {
     if (location.hash) return;
     // A page rewriting its own query string as the reader types (search's ?q=) is not a new page:
     // taking focus to the heading would pull the reader out of the field mid-word.
-    if (samePage && navigationType === 'REPLACE') return;
+    if (samePage && navigationType === NavigationType.Replace) return;
     const heading = mainRef.current?.querySelector<HTMLElement>('h1');
     const target = heading ?? mainRef.current;
     if (target) {
@@ -45,13 +45,15 @@ function useFocusOnNavigate(mainRef: React.RefObject<HTMLElement | null>) {
  * as the bare base (`/blog`), which a static host answers with a redirect at best and a 404 at
  * worst; every other href already ends in a slash. `current` marks it as the page being shown.
  */
-export function HomeLink({ current = false, ...rest }: Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href' | 'onClick'> & { current?: boolean }) {
+export function HomeLink({ current = false, children, ...rest }: Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href' | 'onClick'> & { current?: boolean }) {
   const to = paths.home.href();
   const href = useHref(to);
   const onClick = useLinkClickHandler(to);
   const here = useMatch({ path: paths.home.pattern, end: true }) !== null;
   return (
-    <a {...rest} href={href.endsWith('/') ? href : `${href}/`} onClick={onClick} aria-current={current && here ? 'page' : undefined} />
+    <a {...rest} href={href.endsWith('/') ? href : `${href}/`} onClick={onClick} aria-current={current && here ? 'page' : undefined}>
+      {children}
+    </a>
   );
 }
 

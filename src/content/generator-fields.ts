@@ -95,7 +95,7 @@ export function fromGenerators(front: Record<string, unknown>, base: string): Ge
   const permalink = front.permalink;
   if (typeof permalink === 'string' && permalink.startsWith('/') && !permalink.includes(':')) {
     const written = data.aliases;
-    data.aliases = written === undefined ? [permalink] : typeof written === 'string' ? [written, permalink] : Array.isArray(written) ? [...written, permalink] : written;
+    data.aliases = written === undefined ? [permalink] : typeof written === 'string' ? [written, permalink] : Array.isArray(written) ? [...(written as unknown[]), permalink] : written;
   }
   for (const [field, names] of Object.entries(FIELD_NAMES)) {
     // AstroPaper writes `ogImage: ""` for none: a blank field gives way to the next name.

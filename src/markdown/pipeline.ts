@@ -6,12 +6,15 @@
  */
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
+import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { type PluggableList, type Processor, unified } from 'unified';
+import { remarkCallouts } from './callouts.ts';
+import { rehypeCodeMeta, remarkFenceMeta } from './code-meta.ts';
 import { rehypeEmbeds } from './embeds.ts';
 import { rehypeFootnoteLinks } from './footnote-links.ts';
 import { rehypeHeadingIds } from './heading-ids.ts';
@@ -21,6 +24,7 @@ import { remarkMoreMarker } from './more-marker.ts';
 import { rehypeIframes } from './iframes.ts';
 import { type UrlOptions, rehypeResolveUrls } from './resolve-urls.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
+import { remarkStrayDirectives } from './stray-directives.ts';
 import { rehypeTaskLabels } from './task-labels.ts';
 
 /**
@@ -29,11 +33,22 @@ import { rehypeTaskLabels } from './task-labels.ts';
  */
 export const PIPELINE_VERSION = 1;
 
-export interface PipelineOptions extends UrlOptions {
-  highlighter: Highlighter;
+/** Plugins loaded apart from the rest (math): the build always runs them, the browser only for posts that need them. */
+export interface PipelineExtension {
+  remark: PluggableList;
+  rehype: PluggableList;
 }
 
-export const remarkPlugins: PluggableList = [remarkGfm, remarkMoreMarker];
+export interface PipelineOptions extends UrlOptions {
+  highlighter: Highlighter;
+  /** The math plugins (`mathPlugins` from math.ts), when loaded. */
+  math?: PipelineExtension;
+}
+
+export const remarkPlugins: PluggableList = [remarkGfm, remarkDirective, remarkMoreMarker, remarkCallouts, remarkStrayDirectives, remarkFenceMeta];
+
+/** The remark plugins with the math ones, when they are loaded. */
+export const remarkPluginsWith = (math?: PipelineExtension): PluggableList => (math ? [...remarkPlugins, ...math.remark] : remarkPlugins);
 
 /**
  * react-markdown's own remark-rehype options, so both paths build the same hast. Footnote ids
@@ -41,18 +56,22 @@ export const remarkPlugins: PluggableList = [remarkGfm, remarkMoreMarker];
  */
 export const remarkRehypeOptions = { allowDangerousHtml: true, clobberPrefix: '' } as const;
 
-export function rehypePlugins({ highlighter, ...urls }: PipelineOptions): PluggableList {
+export function rehypePlugins({ highlighter, math, ...urls }: PipelineOptions): PluggableList {
   // Raw HTML is parsed, video iframes kept as links before the sanitiser drops all iframes, then
-  // everything is sanitised; what comes after adds only markup of ours (ids, embeds, highlighting).
+  // everything is sanitised; what comes after adds only markup of ours (math, ids, embeds,
+  // highlighting). Math comes before the highlighter: its `$$` blocks are `pre` elements the
+  // highlighter must not take for code.
   return [
     rehypeRaw,
     rehypeIframes,
     [rehypeSanitize, sanitizeSchema],
+    ...(math?.rehype ?? []),
     rehypeFootnoteLinks,
     rehypeEmbeds,
     rehypeHeadingIds,
     rehypeTaskLabels,
     [rehypeHighlight, { highlighter }],
+    rehypeCodeMeta,
     [rehypeResolveUrls, urls],
   ];
 }
@@ -61,7 +80,7 @@ export function rehypePlugins({ highlighter, ...urls }: PipelineOptions): Plugga
 export function createProcessor(options: PipelineOptions): Processor<MdastRoot, MdastRoot, HastRoot> {
   return unified()
     .use(remarkParse)
-    .use(remarkPlugins)
+    .use(remarkPluginsWith(options.math))
     .use(remarkRehype, remarkRehypeOptions)
     .use(rehypePlugins(options)) as unknown as Processor<MdastRoot, MdastRoot, HastRoot>;
 }

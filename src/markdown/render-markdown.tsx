@@ -4,11 +4,11 @@
  * on demand: a pre-rendered page shows the build's HTML and never needs this chunk.
  */
 import type { LanguageFn } from 'highlight.js';
-import type { ReactNode } from 'react';
+import { type ReactNode, use } from 'react';
 import Markdown from 'react-markdown';
 import { pageComponents } from './components.tsx';
 import { createHighlighter } from './highlighter.ts';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './pipeline.ts';
+import { type PipelineExtension, rehypePlugins, remarkPluginsWith, remarkRehypeOptions } from './pipeline.ts';
 import type { ImageSize } from './resolve-urls.ts';
 
 /** Every highlight.js grammar as its own chunk, fetched only for a post that uses it. */
@@ -29,12 +29,32 @@ export async function loadLanguages(names: readonly string[]): Promise<void> {
   highlighter.register(Object.fromEntries(loaded.filter((entry) => entry !== undefined)));
 }
 
+let math: PipelineExtension | undefined;
+let mathLoading: Promise<void> | undefined;
+
+/** The math plugins (KaTeX, in a chunk of their own), loaded once. */
+function loadMath(): Promise<void> {
+  mathLoading ??= import('./math.ts').then((module) => void (math = module.mathPlugins));
+  mathLoading.catch(() => (mathLoading = undefined));
+  return mathLoading;
+}
+
+/**
+ * Loads what the post's features need before it renders: the math plugins for a post with math.
+ * Other features (charts, diagrams) load from their components.
+ */
+export async function loadFeatures(features: readonly string[]): Promise<void> {
+  if (features.includes('math')) await loadMath();
+}
+
 export interface MarkdownProps {
   children: string;
   /** Site-relative folder that relative links and images resolve against, e.g. `media/posts/x/`. */
   assetBase: string;
   /** Intrinsic image sizes keyed by the URL as written, so images reserve their space before loading. */
   images?: Record<string, ImageSize>;
+  /** The post's features (its data lists them); `math` needs `loadFeatures` to have run. */
+  features?: readonly string[];
 }
 
 /** The pipeline has already made every URL safe and final. */
@@ -44,12 +64,15 @@ const keepUrl = (url: string) => url;
  * Markdown as React elements, the same markup the build pre-renders. Raw HTML is never
  * interpreted (it shows as text) and URLs pass the safe-scheme filter in the pipeline.
  */
-export function MarkdownContent({ children, assetBase, images = {} }: MarkdownProps): ReactNode {
+export function MarkdownContent({ children, assetBase, images = {}, features = [] }: MarkdownProps): ReactNode {
+  // Rendered before the loader could load the math plugins: suspend until they are here.
+  if (features.includes('math') && !math) use(loadMath());
+  const withMath = features.includes('math') ? math : undefined;
   return (
     <Markdown
-      remarkPlugins={remarkPlugins}
+      remarkPlugins={remarkPluginsWith(withMath)}
       remarkRehypeOptions={remarkRehypeOptions}
-      rehypePlugins={rehypePlugins({ base: import.meta.env.BASE_URL, assetBase, images, highlighter })}
+      rehypePlugins={rehypePlugins({ base: import.meta.env.BASE_URL, assetBase, images, highlighter, math: withMath })}
       urlTransform={keepUrl}
       components={pageComponents}
     >

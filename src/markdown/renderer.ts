@@ -1,3 +1,5 @@
+import { KATEX_STYLESHEET } from './math-styles.ts';
+
 type RendererModule = typeof import('./render-markdown.tsx');
 
 let loading: Promise<RendererModule> | undefined;
@@ -14,16 +16,21 @@ export function loadRenderer(): Promise<RendererModule> {
 /** The renderer, if it has loaded: the post view renders with it synchronously. */
 export const loadedRenderer = (): RendererModule | undefined => loaded;
 
-/** Code that a post's lazily loaded features need, by feature name (a post's data lists its features). */
+/** Code that a post's lazily loaded features need outside the renderer, by feature name. */
 const FEATURE_CODE: Record<string, () => Promise<unknown>> = {
   chart: () => import('../components/chart/lazy-chart.tsx').then((module) => module.preloadChart()),
+  math: () => import('./load-math-styles.ts').then((module) => module.loadStylesheet(`${import.meta.env.BASE_URL}${KATEX_STYLESHEET}`)),
 };
 
-/** Loads the renderer, the grammars a post needs and its features' code, so the post renders in one go. */
+/**
+ * Loads the renderer and what a post needs: its grammars and the code and styles of its
+ * features (KaTeX for math, the chart code), so the post renders in one go. A post without math
+ * loads none of KaTeX.
+ */
 export async function prepareRenderer(languages: readonly string[], features: readonly string[] = []): Promise<void> {
   const renderer = loadRenderer();
   await Promise.all([
-    renderer.then((module) => module.loadLanguages(languages)),
+    renderer.then((module) => Promise.all([module.loadLanguages(languages), module.loadFeatures(features)])),
     ...features.flatMap((feature) => (Object.hasOwn(FEATURE_CODE, feature) ? [FEATURE_CODE[feature]!()] : [])),
   ]);
 }

@@ -1,5 +1,6 @@
 import { defaultSchema } from 'rehype-sanitize';
 import type { Options as Schema } from 'rehype-sanitize';
+import { CALLOUT_KINDS } from './callouts.ts';
 
 type PropertyDefinition = NonNullable<NonNullable<Schema['attributes']>[string]>[number];
 
@@ -38,6 +39,12 @@ export const sanitizeSchema: Schema = {
     audio: [...media],
     // No `srcset`: `source` is here for video and audio, which take `src` and `type`.
     source: ['src', 'type'],
+    // The markup of our own callouts (see callouts.ts), made in markdown before the sanitiser runs;
+    // written by hand it is only styling.
+    div: [...(defaultSchema.attributes?.div ?? []), ['className', 'callout', ...CALLOUT_KINDS.map((kind) => `callout-${kind}`)], ['role', 'note']],
+    p: [...(defaultSchema.attributes?.p ?? []), ['className', 'callout-title']],
+    // A fence's meta string, on its way to rehypeCodeMeta (see code-meta.ts), which removes it.
+    code: [...(defaultSchema.attributes?.code ?? []), 'dataMeta'],
     // `value` is GitHub's, and harmless on a list item; it is needed to number items by hand.
     li: [...(defaultSchema.attributes?.li ?? []), 'value'],
   },

@@ -58,6 +58,7 @@ export function HeadTags({ head, site, base }: HeadTagsProps) {
       {description && <meta name="description" content={description} />}
       {head.noindex && <meta name="robots" content="noindex" />}
       <link rel="canonical" href={url} />
+      {head.stylesheets?.map((sheet) => <link key={sheet} rel="stylesheet" href={`${base}${sheet}`} />)}
       {/* The feeds are written only for a blog with a url: link nothing that is not there. */}
       {site.url && (
         <>

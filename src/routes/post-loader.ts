@@ -10,7 +10,8 @@ import { orNotFound } from './page-number';
 
 /**
  * Loads what an article needs before its view renders: its data and, unless the page already
- * holds its pre-rendered HTML, the markdown renderer and the post's grammars, fetched in parallel.
+ * holds its pre-rendered HTML, the markdown renderer, the post's grammars and its features' code
+ * and styles (KaTeX for math), fetched in parallel.
  */
 export async function loadArticle<T extends { languages: string[]; features: string[] }>(articles: ArticleStore, key: string, load: () => Promise<T>): Promise<void> {
   const needsRenderer = !import.meta.env.SSR && articles.get(key) === undefined;

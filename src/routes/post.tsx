@@ -7,6 +7,7 @@ import { PostDate } from '../components/post-date';
 import { TagList } from '../components/tag-list';
 import { TableOfContents } from '../components/toc/table-of-contents';
 import { articleKey } from '../content/files';
+import { featureStylesheets } from '../markdown/math-styles';
 import { postQuery, siteQuery } from '../content/queries';
 import type { PostLink } from '../content/schema';
 
@@ -38,6 +39,7 @@ export function Post() {
         published={post.date}
         modified={post.updated}
         tags={post.tags}
+        stylesheets={featureStylesheets(data.features)}
       />
       <header className="post-header">
         <h1 id="post-title" tabIndex={-1}>
@@ -59,7 +61,7 @@ export function Post() {
       </header>
       <div className="post-body">
         {data.toc && <TableOfContents headings={data.headings} />}
-        <Article articleKey={articleKey.post(post.slug)} markdown={data.markdown} assetBase={data.assetBase} images={data.images} />
+        <Article articleKey={articleKey.post(post.slug)} markdown={data.markdown} assetBase={data.assetBase} images={data.images} features={data.features} />
       </div>
       {data.related.length > 0 && (
         <section className="related" aria-labelledby="related-heading">

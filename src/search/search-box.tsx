@@ -20,7 +20,7 @@ export interface SearchBoxProps {
   /** What the reader typed into the placeholder field while this code loaded. */
   initialQuery?: string;
   /** Take the focus on mount: the reader was in the placeholder field. */
-  autoFocus?: boolean;
+  takeFocus?: boolean;
 }
 
 /**
@@ -28,23 +28,25 @@ export interface SearchBoxProps {
  * listbox driven from the field (the ARIA combobox pattern), so focus never leaves the field.
  * Its code loads when the field is first focused (see SearchField), and the index with it.
  */
-export function SearchBox({ inputRef, initialQuery = '', autoFocus = false }: SearchBoxProps) {
+export function SearchBox({ inputRef, initialQuery = '', takeFocus = false }: SearchBoxProps) {
   const id = useId();
   const listboxId = `${id}-listbox`;
   const optionId = (i: number) => `${id}-option-${i}`;
   const navigate = useNavigate();
   const [query, setQuery] = useState(initialQuery);
-  const [open, setOpen] = useState(autoFocus);
+  const [open, setOpen] = useState(takeFocus);
   const [active, setActive] = useState(-1);
-  const [wanted, setWanted] = useState(autoFocus);
+  const [wanted, setWanted] = useState(takeFocus);
+  // Only on mount: the reader's focus from the placeholder field carries over once, so the
+  // prop's first value is kept and a later one ignored.
+  const [focusOnMount] = useState(takeFocus);
 
   useEffect(() => {
     const input = inputRef.current;
-    if (!autoFocus || !input) return;
+    if (!focusOnMount || !input) return;
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);
-    // Only on mount: the reader's focus from the placeholder field carries over once.
-  }, []);
+  }, [focusOnMount, inputRef]);
 
   const language = useQuery(siteQuery()).data?.site.language ?? 'en';
   const engine = useQuery({ ...searchIndexQuery(), enabled: wanted });
@@ -76,7 +78,7 @@ export function SearchBox({ inputRef, initialQuery = '', autoFocus = false }: Se
   const choose = (option: Option) => {
     close();
     setQuery('');
-    navigate(option.kind === 'all' ? searchHref(query) : paths.post.href(option.kind === 'hit' ? option.hit.post.slug : option.post.slug));
+    void navigate(option.kind === 'all' ? searchHref(query) : paths.post.href(option.kind === 'hit' ? option.hit.post.slug : option.post.slug));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -113,7 +115,7 @@ export function SearchBox({ inputRef, initialQuery = '', autoFocus = false }: Se
       role="search"
       aria-label="Site"
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) close();
+        if (!event.currentTarget.contains(event.relatedTarget)) close();
       }}
     >
       <label className="visually-hidden" htmlFor={`${id}-input`}>
@@ -123,6 +125,7 @@ export function SearchBox({ inputRef, initialQuery = '', autoFocus = false }: Se
         ref={inputRef}
         id={`${id}-input`}
         {...SEARCH_INPUT}
+        role="combobox"
         aria-expanded={expanded}
         aria-controls={listboxId}
         aria-activedescendant={activeId}
@@ -145,14 +148,14 @@ export function SearchBox({ inputRef, initialQuery = '', autoFocus = false }: Se
         {engine.isError ? (
           <p className="search-note">
             Search is unavailable: {engine.error.message}{' '}
-            <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => engine.refetch()}>
+            <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => void engine.refetch()}>
               Try again
             </button>
           </p>
         ) : results.isError ? (
           <p className="search-note">
             Could not load the results: {results.error.message}{' '}
-            <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => results.refetch()}>
+            <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => void results.refetch()}>
               Try again
             </button>
           </p>
@@ -163,6 +166,9 @@ export function SearchBox({ inputRef, initialQuery = '', autoFocus = false }: Se
         ) : null}
         <ul id={listboxId} role="listbox" aria-label={view?.total === 0 ? 'Recent posts' : 'Search results'} className="search-options" hidden={!expanded}>
           {options.map((option, i) => (
+            // The keyboard drives the options from the field (Up, Down, Enter; aria-activedescendant),
+            // and an option never takes the focus, so a key handler here could never fire.
+            // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- keys are handled by the combobox input
             <li
               key={option.kind === 'all' ? 'all' : option.kind === 'hit' ? option.hit.post.slug : option.post.slug}
               id={optionId(i)}

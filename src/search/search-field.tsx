@@ -3,11 +3,14 @@ import type { SearchBoxProps } from './search-box';
 import { useSearchShortcuts } from './use-search-shortcuts';
 import './search.css';
 
-/** What the field is, the same before and after the box takes over, so nothing changes on screen or for a screen reader. */
+/**
+ * What the field is, the same before and after the box takes over, so nothing changes on screen or
+ * for a screen reader. Both inputs also write `role="combobox"` themselves, where jsx-a11y can see
+ * it: through a spread it would check `aria-expanded` against an input's implicit textbox role.
+ */
 export const SEARCH_INPUT = {
   className: 'search-input',
   type: 'search',
-  role: 'combobox',
   'aria-autocomplete': 'list',
   'aria-keyshortcuts': '/ Control+K Meta+K',
   placeholder: 'Search',
@@ -32,7 +35,7 @@ export function SearchField() {
   const [handOver] = useState(() => ({ query: '', focused: false }));
   useSearchShortcuts(inputRef);
 
-  if (Box) return <Box inputRef={inputRef} initialQuery={handOver.query} autoFocus={handOver.focused} />;
+  if (Box) return <Box inputRef={inputRef} initialQuery={handOver.query} takeFocus={handOver.focused} />;
 
   const activate = () => {
     void loadSearchBox().then((SearchBox) => {
@@ -52,6 +55,10 @@ export function SearchField() {
         ref={inputRef}
         id={`${id}-input`}
         {...SEARCH_INPUT}
+        // No aria-controls: the popup does not exist until the box loads, and a reference to an
+        // absent element would be broken. Collapsed, aria-expanded={false} says all there is.
+        // eslint-disable-next-line jsx-a11y/role-has-required-aria-props -- no listbox exists yet to control
+        role="combobox"
         aria-expanded={false}
         onFocus={activate}
         // A pointer on its way to the field: start loading before the click lands.

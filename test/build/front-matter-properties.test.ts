@@ -86,7 +86,8 @@ describe('output paths', () => {
   const root = path.resolve('/site/dist');
   const inside = (file: string) => {
     const resolved = path.resolve(root, file);
-    return resolved.startsWith(root + path.sep) && !file.includes('\\') && !/[\u0000-\u001f]/.test(file);
+    // (?![\x7f-\x9f])\p{Cc}: the C0 controls, U+0000 to U+001F.
+    return resolved.startsWith(root + path.sep) && !file.includes('\\') && !/(?![\x7f-\x9f])\p{Cc}/u.test(file);
   };
 
   it('keeps every tag page inside the site, whatever the tag', () => {

@@ -46,7 +46,8 @@ describe('the hostile corpus', () => {
     const paths = [...files.keys(), ...content.assets.map((asset) => `${MEDIA_DIR}/${asset}`)];
     for (const file of paths) {
       expect(path.resolve(root, file).startsWith(root + path.sep)).toBe(true);
-      expect(file).not.toMatch(/(^|\/)\.\.?(\/|$)|\\|[\u0000-\u001f]/);
+      // No `.` or `..` segment, backslash or C0 control (U+0000 to U+001F, as (?![\x7f-\x9f])\p{Cc}).
+      expect(file).not.toMatch(/(^|\/)\.\.?(\/|$)|\\|(?![\x7f-\x9f])\p{Cc}/u);
     }
   });
 

@@ -13,7 +13,7 @@ export const SAFE_SCHEMES = ['http', 'https', 'mailto'] as const;
  */
 export const RENDERER_SCHEMES = [...SAFE_SCHEMES, 'irc', 'ircs', 'xmpp'] as const;
 
-/** What the markdown renderer, its code blocks, footnotes, task lists and charts produce. */
+/** What the markdown renderer, its code blocks, footnotes, task lists, callouts, diagrams, math and charts produce. */
 const ELEMENTS = new Set(
   [
     'a', 'blockquote', 'br', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'input', 'li', 'ol', 'p',
@@ -22,6 +22,9 @@ const ELEMENTS = new Set(
     // Raw HTML the sanitiser lets through (GitHub's harmless inline and text elements, and media).
     'b', 'i', 's', 'strike', 'tt', 'q', 'samp', 'var', 'kbd', 'sub', 'ins', 'mark', 'abbr', 'dl', 'dt', 'dd', 'ruby', 'rt', 'rp',
     'video', 'audio', 'source',
+    // KaTeX's MathML (beside its HTML, for screen and feed readers).
+    'math', 'semantics', 'annotation', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msup', 'msub', 'msubsup', 'mfrac', 'msqrt',
+    'mroot', 'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mlabeledtr', 'merror',
     // The chart's SVG.
     'svg', 'g', 'path', 'line', 'polyline', 'rect', 'circle', 'text', 'tspan', 'title', 'desc', 'defs', 'use', 'marker', 'clippath',
   ],

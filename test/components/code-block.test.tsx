@@ -117,9 +117,7 @@ describe.each(SOURCES)('copying code in a %s article', (source) => {
     expect(button).toHaveAccessibleName('Copied');
     expect(screen.getByRole('status')).toHaveTextContent('Copied');
 
-    await act(async () => {
-      vi.advanceTimersByTime(COPIED_FOR_MS);
-    });
+    await act(() => vi.advanceTimersByTimeAsync(COPIED_FOR_MS));
     expect(button).toHaveTextContent('Copy');
     expect(button).toHaveAccessibleName('Copy code (Python)');
     expect(screen.getByRole('status')).toBeEmptyDOMElement();
@@ -166,7 +164,7 @@ describe('hydration', () => {
     container.innerHTML = renderToString(element);
     document.body.append(container);
     const onRecoverableError = vi.fn();
-    const root = await act(async () => hydrateRoot(container, element, { onRecoverableError }));
+    const root = await act(() => Promise.resolve(hydrateRoot(container, element, { onRecoverableError })));
     expect(onRecoverableError).not.toHaveBeenCalled();
     expect(container.querySelector('button')).toHaveTextContent('Copy');
     act(() => root.unmount());

@@ -45,7 +45,7 @@ test('the copy button puts the code on the clipboard and says so', async ({ page
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('posts/five-day-ratio-growth-indicator/');
   await page.locator('html[data-ready]').waitFor({ state: 'attached' });
-  await expect(page.getByRole('button', { name: 'Copy code (Python)' }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Copy code (five_day.py, Python)' }).first()).toBeVisible();
   // Its name changes to "Copied" once pressed, so hold on to the element by its place.
   const button = page.locator('.code-block:has(code.language-python) button').first();
   await button.focus();

@@ -21,7 +21,8 @@ function unsafeMarkup(templateScripts: string[]) {
   for (const element of document.querySelectorAll('*')) {
     for (const attribute of element.attributes) {
       if (/^on/i.test(attribute.name)) found.push(`${element.tagName} ${attribute.name}`);
-      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc', 'data'].includes(attribute.name) && unsafeUrl.test(attribute.value.replace(/[\u0000-\u001f]/g, ''))) {
+      // Browsers skip C0 controls (U+0000 to U+001F, here (?![\x7f-\x9f])\p{Cc}) in a URL's scheme.
+      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc', 'data'].includes(attribute.name) && unsafeUrl.test(attribute.value.replace(/(?![\x7f-\x9f])\p{Cc}/gu, ''))) {
         found.push(`${element.tagName} ${attribute.name}=${attribute.value}`);
       }
     }

@@ -5,7 +5,7 @@ type Box = { x: number; y: number; width: number; height: number };
 
 const box = async (locator: Locator): Promise<Box> => {
   const found = await locator.boundingBox();
-  if (!found) throw new Error(`${locator} has no box`);
+  if (!found) throw new Error(`${locator.toString()} has no box`);
   return found;
 };
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

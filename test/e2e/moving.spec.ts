@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect, ports, test } from './fixtures';
 
 const port = ports.hostile + 1;
@@ -25,8 +26,9 @@ test.beforeAll(async () => {
   writeFileSync(path.join(content, 'site.yaml'), 'title: Moved from Blogger\nurl: https://moved.example.org\n');
   const out = path.join(work, 'dist');
   execFileSync(tsx, ['scripts/build.ts'], { stdio: 'pipe', env: { ...process.env, CONTENT_DIR: content, OUT_DIR: out, QUIRE_QUIET: '1', BASE_PATH: '' } });
-  // The project's static server is plain JavaScript, without types.
-  const serve = (await import('../../scripts/serve.mjs' as string)) as { serveStatic: (options: { root: string; base: string; port: number }) => Promise<Server> };
+  // The project's static server is plain JavaScript, without types: imported by URL, so the
+  // import is untyped and given its shape here.
+  const serve = (await import(pathToFileURL(path.resolve('scripts/serve.mjs')).href)) as { serveStatic: (options: { root: string; base: string; port: number }) => Promise<Server> };
   server = await serve.serveStatic({ root: out, base: '/', port });
 });
 

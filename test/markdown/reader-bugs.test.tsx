@@ -67,7 +67,7 @@ describe('a heading with a footnote call or an image: the table of contents link
     ['## Setup[^1]\n\nText.\n\n[^1]: A footnote.', { depth: 2, id: 'setup', text: 'Setup' }],
     ['## ![icon](x.svg) Install\n\nText.', { depth: 2, id: 'install', text: 'Install' }],
     ['### Step *two*[^n] ![](x.svg)\n\n[^n]: Note.', { depth: 3, id: 'step-two', text: 'Step two' }],
-  ])('%j', async (markdown, heading) => {
+  ])('%j', (markdown, heading) => {
     const output = build(markdown);
     expect(output.headings).toEqual([heading]);
     // The pre-rendered page, and the page after a client-side navigation.

@@ -12,8 +12,11 @@ import { renderHtml } from '../../src/build/render-html';
 import { ChartBlock } from '../../src/components/chart/chart-block';
 import { DirectChart } from '../../src/components/chart/lazy-chart';
 import { pageComponents } from '../../src/markdown/components';
+import { mathPlugins } from '../../src/markdown/math';
 import { createProcessor } from '../../src/markdown/pipeline';
-import { MarkdownContent, loadLanguages } from '../../src/markdown/render-markdown';
+import { articleFeatures } from '../../src/build/process-markdown';
+import type { VFile } from 'vfile';
+import { MarkdownContent, loadFeatures, loadLanguages } from '../../src/markdown/render-markdown';
 import type { ImageSize } from '../../src/markdown/resolve-urls';
 
 export const ASSET_BASE = 'media/posts/x/';
@@ -23,11 +26,16 @@ export interface RenderOptions {
   images?: Record<string, ImageSize>;
 }
 
-/** The tree the build renders, without its checks of local files (tests link to files that are not there). */
-function buildTree(markdown: string, { assetBase = ASSET_BASE, images = {} }: RenderOptions): HastRoot {
-  const processor = createProcessor({ base: '/', assetBase, images, highlighter: buildHighlighter });
-  return processor.runSync(processor.parse(markdown));
+/** The tree the build renders and the file the plugins ran on, without its checks of local files (tests link to files that are not there). */
+function buildRun(markdown: string, { assetBase = ASSET_BASE, images = {} }: RenderOptions): { tree: HastRoot; file: VFile | undefined } {
+  const processor = createProcessor({ base: '/', assetBase, images, highlighter: buildHighlighter, math: mathPlugins });
+  let file: VFile | undefined;
+  processor.use(() => (_tree, ran: VFile) => void (file = ran));
+  const tree = processor.runSync(processor.parse(markdown), markdown) as HastRoot;
+  return { tree, file };
 }
+
+const buildTree = (markdown: string, options: RenderOptions): HastRoot => buildRun(markdown, options).tree;
 
 /** The page HTML the build writes for this markdown. */
 export function buildHtml(markdown: string, options: RenderOptions = {}): string {
@@ -39,12 +47,18 @@ export function languagesOf(markdown: string): string[] {
   return grammarsFor(hastFacts(buildTree(markdown, {})).fences);
 }
 
+/** The features the build lists in the post's data for this markdown (`math`, `mermaid`…). */
+export function featuresOf(markdown: string): string[] {
+  const { tree, file } = buildRun(markdown, {});
+  return articleFeatures(hastFacts(tree), file);
+}
+
 /** The browser renderer's element for this markdown, charts drawn directly as the build draws them. */
-export function BrowserMarkdown({ markdown, assetBase = ASSET_BASE, images }: RenderOptions & { markdown: string }) {
+export function BrowserMarkdown({ markdown, assetBase = ASSET_BASE, images, features }: RenderOptions & { markdown: string; features?: string[] }) {
   return (
     <MemoryRouter>
       <DirectChart.Provider value={ChartBlock}>
-        <MarkdownContent assetBase={assetBase} images={images}>
+        <MarkdownContent assetBase={assetBase} images={images} features={features}>
           {markdown}
         </MarkdownContent>
       </DirectChart.Provider>
@@ -52,10 +66,10 @@ export function BrowserMarkdown({ markdown, assetBase = ASSET_BASE, images }: Re
   );
 }
 
-/** The HTML the browser renderer makes, once the post's grammars are loaded as the post loader does. */
-export async function browserHtml(markdown: string, options: RenderOptions = {}, languages = languagesOf(markdown)): Promise<string> {
-  await loadLanguages(languages);
-  return renderToStaticMarkup(<BrowserMarkdown markdown={markdown} {...options} />);
+/** The HTML the browser renderer makes, once the post's grammars and features are loaded as the post loader does. */
+export async function browserHtml(markdown: string, options: RenderOptions = {}, languages = languagesOf(markdown), features = featuresOf(markdown)): Promise<string> {
+  await Promise.all([loadLanguages(languages), loadFeatures(features)]);
+  return renderToStaticMarkup(<BrowserMarkdown markdown={markdown} features={features} {...options} />);
 }
 
 /** HTML as a detached DOM tree, to query what a reader's browser would make of it. */

@@ -22,7 +22,7 @@ export type FetchHandler = (file: string) => Response | Promise<Response | undef
  */
 export function stubFetch(files: Map<string, string>, override?: FetchHandler) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
-    const url = new URL(String(input), 'http://localhost');
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
     const file = decodeURIComponent(url.pathname).replace(/^\//, '');
     const answer = await override?.(file);
     if (answer) return answer;

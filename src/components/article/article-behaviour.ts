@@ -8,13 +8,31 @@ export const COPIED_FOR_MS = 2000;
 
 const resets = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
 
+/**
+ * What Copy copies from a code block: its code, except in a shell session (the pre has
+ * `data-session`), where it is the commands alone, without their `$ `, `# ` or `> ` prompts and
+ * without their output (the lines are marked by the code-meta plugin). A session with no prompt
+ * at all is copied whole.
+ */
+export function codeToCopy(code: Element): string {
+  const session = code.closest('pre')?.hasAttribute('data-session');
+  const commands = session ? [...code.querySelectorAll('.code-line[data-command]')] : [];
+  if (commands.length === 0) return (code.textContent ?? '').replace(/\n$/, '');
+  return commands
+    .map((line) => {
+      const text = (line.textContent ?? '').replace(/\n$/, '');
+      return line.getAttribute('data-command') === 'prompt' ? text.replace(/^[$#>] ?/, '') : text;
+    })
+    .join('\n');
+}
+
 /** Copies a code block's code and says so on its button and to screen readers. */
 async function copyCode(button: HTMLButtonElement) {
   const block = button.closest('.code-block');
   const code = block?.querySelector('pre code') ?? block?.querySelector('pre');
   if (!block || !code) return;
   const label = button.getAttribute('aria-label') ?? 'Copy code';
-  const copied = await copyText((code.textContent ?? '').replace(/\n$/, ''));
+  const copied = await copyText(codeToCopy(code));
   if (!copied) {
     // Leave the code selected so the reader can copy it with the keyboard.
     window.getSelection()?.selectAllChildren(code);

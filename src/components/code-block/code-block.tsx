@@ -3,6 +3,8 @@ import type { ComponentPropsWithoutRef } from 'react';
 export type CodeBlockProps = ComponentPropsWithoutRef<'pre'> & {
   /** The fence's language as readers know it ("Bash", "Rust"), set by the highlight plugin. */
   'data-label'?: string;
+  /** The fence's `title="…"`, usually a file name, set by the code-meta plugin. */
+  'data-title'?: string;
   /** react-markdown passes the hast node to custom components; it is not an HTML attribute. */
   node?: unknown;
 };
@@ -13,13 +15,15 @@ export type CodeBlockProps = ComponentPropsWithoutRef<'pre'> & {
  * delegated handler (see article-behaviour), so it works the same on pre-rendered HTML that
  * React never re-renders and on posts rendered in the browser.
  */
-export function CodeBlock({ node: _node, children, className, 'data-label': label, ...rest }: CodeBlockProps) {
+export function CodeBlock({ node: _node, children, className, 'data-label': label, 'data-title': title, ...rest }: CodeBlockProps) {
+  const named = [title, label].filter(Boolean).join(', ');
   return (
     <div className="code-block">
       <div className="code-block-bar">
+        {title && <span className="code-block-title">{title}</span>}
         {label && <span className="code-block-language">{label}</span>}
         {/* The name starts with the visible word, so speech users can say "click Copy". */}
-        <button type="button" className="code-block-copy" aria-label={`Copy code${label ? ` (${label})` : ''}`}>
+        <button type="button" className="code-block-copy" aria-label={`Copy code${named ? ` (${named})` : ''}`}>
           Copy
         </button>
       </div>
