@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { CONTENT_UPDATE_EVENT, MEDIA_DIR, dataFiles } from '../content/files.ts';
 import { buildArticleFiles, publishContentInParallel } from './data-files.ts';
+import { DEFAULT_IMAGE_CACHE_DIR, ResizeCache, type ResizedFile, variantsByPath } from './images/resize-cache.ts';
 import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
 import type { Content } from './load-content.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
@@ -12,6 +13,10 @@ export interface QuireOptions {
   contentDir?: string;
   /** Folder of the markdown results cache, or false for none; defaults to `node_modules/.cache/quire/`. */
   cacheDir?: string | false;
+  /** Folder of resized and downloaded images; defaults to `node_modules/.cache/quire/images/`. */
+  imageCacheDir?: string;
+  /** The moment posts dated later are held back until; defaults to the time of the build. */
+  now?: number;
 }
 
 const TYPES: Record<string, string> = {
@@ -51,6 +56,10 @@ export function quire(options: QuireOptions = {}): Plugin {
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   // One instance for the plugin's life: a reload after a save finds every other post in memory.
   const cache = cacheDir === false ? undefined : new MarkdownCache(cacheDir);
+  const imageCache = options.imageCacheDir ?? DEFAULT_IMAGE_CACHE_DIR;
+  const resized = new ResizeCache(imageCache);
+  let variants = new Map<string, Parameters<ResizeCache['ensure']>>();
+  let resizedFiles: ResizedFile[] = [];
   let production = true;
   let base = '/';
   let content: Content | undefined;
@@ -62,8 +71,17 @@ export function quire(options: QuireOptions = {}): Plugin {
 
   const reload = async () => {
     try {
-      ({ content, files: data } = await publishContentInParallel(contentDir, { drafts: !production, base, feeds: production, cache, lenient: !production }));
+      ({ content, files: data } = await publishContentInParallel(contentDir, {
+        drafts: !production,
+        base,
+        feeds: production,
+        cache,
+        lenient: !production,
+        imageCache,
+        ...(options.now !== undefined ? { now: options.now } : {}),
+      }));
       failure = undefined;
+      variants = new Map([...variantsByPath(content.variants ?? [])].map(([published, { job, width, format }]) => [published, [job, width, format]]));
       const problems = content.problems ?? [];
       broken = new Map((content.broken ?? []).map(({ slug, file }) => [dataFiles.post(slug), problemList(problems.filter((problem) => problem.file === file))]));
       return problems.length > 0 ? new ContentError(problems) : undefined;
@@ -91,6 +109,23 @@ export function quire(options: QuireOptions = {}): Plugin {
         res.setHeader('cache-control', 'no-store');
         return res.end(json);
       }
+      const variant = variants.get(file);
+      const remote = content?.remoteFiles?.get(file);
+      if (variant || remote) {
+        // Resized on first request, so the dev server starts without resizing every image.
+        const made = variant ? resized.ensure(...variant) : Promise.resolve(remote!);
+        made.then(
+          (made) => {
+            res.setHeader('content-type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+            res.end(readFileSync(made));
+          },
+          (error: unknown) => {
+            res.statusCode = 500;
+            res.end(String(error));
+          },
+        );
+        return;
+      }
       if (file.startsWith(`${MEDIA_DIR}/`) && content?.assets.includes(file.slice(MEDIA_DIR.length + 1))) {
         res.setHeader('content-type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
         return res.end(readFileSync(path.join(contentDir, file.slice(MEDIA_DIR.length + 1))));
@@ -115,6 +150,13 @@ export function quire(options: QuireOptions = {}): Plugin {
       if (this.environment?.config.consumer === 'server') return;
       await reload();
       if (failure) this.error(failure.message);
+      for (const warning of content?.warnings ?? []) this.warn(warning);
+      for (const { file, date } of content?.scheduled ?? []) console.log(`Scheduled: ${file} (${date}) is left out until then`);
+      const started = performance.now();
+      const before = resized.made;
+      resizedFiles = await resized.resizeAll(content?.variants ?? []);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (resizedFiles.length > 0 && !process.env.QUIRE_QUIET) console.log(`Images: ${resizedFiles.length} resized copies, ${resized.made - before} made, the rest from the cache, in ${seconds} s`);
     },
     generateBundle() {
       if (this.environment?.config.consumer === 'server' || !content) return;
@@ -123,6 +165,8 @@ export function quire(options: QuireOptions = {}): Plugin {
       for (const asset of content.assets) {
         this.emitFile({ type: 'asset', fileName: `${MEDIA_DIR}/${asset}`, source: readFileSync(path.join(contentDir, asset)) });
       }
+      for (const { published, file } of resizedFiles) this.emitFile({ type: 'asset', fileName: published, source: readFileSync(file) });
+      for (const [published, file] of content.remoteFiles ?? []) this.emitFile({ type: 'asset', fileName: published, source: readFileSync(file) });
     },
     async configureServer(server) {
       const report = (error: ContentError | undefined) => {

@@ -58,6 +58,8 @@ export const frontMatterSchema = z.object({
   ),
   image: z.optional(text('an image path or URL')),
   toc: z._default(flag, true),
+  /** Posts naming the same series are listed together, in date order, on each of them. */
+  series: z.optional(nonEmpty('a series name')),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
@@ -70,12 +72,26 @@ export const siteSchema = z.object({
   language: z._default(text('a language tag like en'), defaultSite.language),
   /** Default link-preview image: a file under the content folder or an https URL. */
   image: z.optional(text('an image path or URL')),
+  /**
+   * Images on other hosts: `download` (the default) copies them into the site at build time, so a
+   * reader's browser asks no other host for anything; `allow` leaves them where they are.
+   */
+  remoteImages: z.optional(z.enum(['download', 'allow'], { error: expected('download or allow') })),
   postsPerPage: z._default(
     z.int({ error: expected('a whole number') }).check(z.minimum(1, { error: expected('at least 1') }), z.maximum(100, { error: expected('at most 100') })),
     defaultSite.postsPerPage,
   ),
 });
 export type Site = z.infer<typeof siteSchema>;
+
+/** What the build knows of an image: its size, resized copies, where a downloaded copy lives (see src/markdown/image-info.ts). */
+export const imageInfoSchema = z.object({
+  width: z.number(),
+  height: z.number(),
+  src: z.optional(z.string()),
+  variants: z.optional(z.object({ stem: z.string(), widths: z.array(z.number()), formats: z.array(z.enum(['avif', 'webp'])) })),
+  link: z.optional(z.boolean()),
+});
 
 /** One post's metadata as listed in the manifest, page chunks and post files. */
 export const postMetaSchema = z.object({
@@ -91,6 +107,12 @@ export const postMetaSchema = z.object({
   featured: z.boolean(),
   draft: z.optional(z.boolean()),
   image: z.optional(z.string()),
+  /** The cover's size and resized copies, when the build could read it. */
+  cover: z.optional(imageInfoSchema),
+  /** The series the post is a part of, as its front matter names it. */
+  series: z.optional(z.string()),
+  /** Dated in the future: only the dev server shows it. */
+  scheduled: z.optional(z.boolean()),
 });
 export type PostMeta = z.infer<typeof postMetaSchema>;
 
@@ -127,7 +149,7 @@ const markdownShape = {
   /** Folder, relative to the site root, that relative links in the markdown resolve against. */
   assetBase: z.string(),
   /** Intrinsic sizes of local images, keyed by the URL as written, so images reserve their space. */
-  images: z.record(z.string(), z.object({ width: z.number(), height: z.number() })),
+  images: z.record(z.string(), imageInfoSchema),
   /** highlight.js grammars to load before rendering the markdown in the browser. */
   languages: z._default(z.array(z.string()), []),
   /** Lazily loaded features the markdown uses, such as `chart`. */

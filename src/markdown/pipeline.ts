@@ -13,8 +13,10 @@ import { type PluggableList, type Processor, unified } from 'unified';
 import { rehypeHeadingIds } from './heading-ids.ts';
 import { rehypeHighlight } from './highlight.ts';
 import type { Highlighter } from './highlighter.ts';
+import type { ImageInfo } from './image-info.ts';
 import { remarkMoreMarker } from './more-marker.ts';
 import { rehypeRawAsText } from './raw-as-text.ts';
+import { rehypeResponsiveImages } from './responsive-images.ts';
 import { type UrlOptions, rehypeResolveUrls } from './resolve-urls.ts';
 import { rehypeTaskLabels } from './task-labels.ts';
 
@@ -26,6 +28,8 @@ export const PIPELINE_VERSION = 1;
 
 export interface PipelineOptions extends UrlOptions {
   highlighter: Highlighter;
+  /** What the build knows of each image (sizes, resized copies), keyed by the URL as written. */
+  images: Record<string, ImageInfo>;
 }
 
 export const remarkPlugins: PluggableList = [remarkGfm, remarkMoreMarker];
@@ -34,7 +38,7 @@ export const remarkPlugins: PluggableList = [remarkGfm, remarkMoreMarker];
 export const remarkRehypeOptions = { allowDangerousHtml: true } as const;
 
 export function rehypePlugins({ highlighter, ...urls }: PipelineOptions): PluggableList {
-  return [rehypeRawAsText, rehypeHeadingIds, rehypeTaskLabels, [rehypeHighlight, { highlighter }], [rehypeResolveUrls, urls]];
+  return [rehypeRawAsText, rehypeHeadingIds, rehypeTaskLabels, [rehypeHighlight, { highlighter }], [rehypeResponsiveImages, { base: urls.base, images: urls.images }], [rehypeResolveUrls, urls]];
 }
 
 /** The pipeline as one unified processor: markdown in, the hast the page is rendered from out. */

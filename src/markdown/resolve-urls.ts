@@ -54,7 +54,8 @@ function resolveImage(node: Element, options: UrlOptions) {
   else node.properties.src = src;
   const size = Object.hasOwn(options.images, written) ? options.images[written] : undefined;
   if (size) Object.assign(node.properties, { width: size.width, height: size.height });
-  Object.assign(node.properties, { loading: 'lazy', decoding: 'async' });
+  // An image an earlier plugin chose to load at once keeps that.
+  Object.assign(node.properties, { loading: node.properties.loading ?? 'lazy', decoding: 'async' });
 }
 
 /** Rehype plugin: every link and image URL made safe and final, images sized so nothing shifts. */
