@@ -84,6 +84,7 @@ async function prerender(staging: string, serverDir: string, prefetch: string[])
     pageCount: json<{ pageCount: number }>('data/pages/1.json').pageCount,
     tags: json<{ tags: Tag[] }>('data/tags.json').tags,
     about: json<{ about: boolean }>('data/site.json').about,
+    series: json<{ series: { slug: string }[] }>('data/series.json').series,
   };
 
   const routes = server.siteRoutes(shape).map((route) => route.path);

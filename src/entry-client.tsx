@@ -11,6 +11,7 @@ import { CONTENT_UPDATE_EVENT } from './content/files';
 import type { HydrationState } from './prerender/render-page';
 import './styles/global.css';
 import './styles/reading.css';
+import './styles/pictures.css';
 
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 

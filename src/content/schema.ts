@@ -156,6 +156,17 @@ const markdownShape = {
   features: z._default(z.array(z.string()), []),
 };
 
+const seriesSchema = z.object({ name: z.string(), slug: z.string(), count: z.number() });
+export type Series = z.infer<typeof seriesSchema>;
+
+/** `data/series.json`: every series, by name. */
+export const seriesListFileSchema = versioned({ series: z.array(seriesSchema) });
+export type SeriesListFile = z.infer<typeof seriesListFileSchema>;
+
+/** `data/series/SLUG.json`: one series' parts in date order, oldest first. */
+export const seriesFileSchema = versioned({ series: seriesSchema, posts: z.array(postMetaSchema) });
+export type SeriesFile = z.infer<typeof seriesFileSchema>;
+
 /** `data/posts/SLUG.json`: everything the post view needs, fetchable without the manifest. */
 export const postFileSchema = versioned({
   post: postMetaSchema,
@@ -167,6 +178,8 @@ export const postFileSchema = versioned({
   next: z.nullable(postLinkSchema),
   /** Up to three other posts, most shared tags first, then the newest. */
   related: z.array(postLinkSchema),
+  /** The series the post is a part of, with every part oldest first (this post among them). */
+  series: z.optional(z.object({ name: z.string(), slug: z.string(), parts: z.array(postLinkSchema) })),
 });
 export type PostFile = z.infer<typeof postFileSchema>;
 

@@ -3,7 +3,9 @@ import { Link, useParams } from 'react-router-dom';
 import { PageHead } from '../app/head';
 import { paths } from '../app/paths';
 import { Article } from '../components/article/article';
+import { CoverImage } from '../components/cover-image';
 import { PostDate } from '../components/post-date';
+import { SeriesBox } from '../components/series-box';
 import { TagList } from '../components/tag-list';
 import { TableOfContents } from '../components/toc/table-of-contents';
 import { articleKey } from '../content/files';
@@ -43,6 +45,7 @@ export function Post() {
         <h1 id="post-title" tabIndex={-1}>
           {post.title}
           {post.draft && <span className="badge">Draft</span>}
+          {post.scheduled && <span className="badge">Scheduled</span>}
         </h1>
         <p className="meta">
           <PostDate date={post.date} language={site.language} />
@@ -56,7 +59,9 @@ export function Post() {
           {post.readingTime} min read
         </p>
         <TagList post={post} />
+        {post.cover && post.image && <CoverImage cover={post.cover} image={post.image} priority />}
       </header>
+      {data.series && <SeriesBox series={data.series} current={post.slug} />}
       <div className="post-body">
         {data.toc && <TableOfContents headings={data.headings} />}
         <Article articleKey={articleKey.post(post.slug)} markdown={data.markdown} assetBase={data.assetBase} images={data.images} />
