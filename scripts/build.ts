@@ -64,13 +64,13 @@ function sizeList(staging: string): string {
   return shown.join('\n');
 }
 
-/** Link previews from SVG images show as blank cards on social sites, which render only rasters. */
+/**
+ * Link previews from SVG images show as blank cards on social sites, which render only rasters.
+ * Posts' previews are PNGs the build makes (an SVG cover rasterised); the site's default is not.
+ */
 function svgPreviewWarnings(manifest: Manifest): string[] {
   const svg = (image: string | undefined) => image !== undefined && /\.svg(?:[?#].*)?$/i.test(image);
-  return [
-    ...(svg(manifest.site.image) ? [`site.yaml: image: ${manifest.site.image} is an SVG`] : []),
-    ...manifest.posts.filter((post) => svg(post.image)).map((post) => `${post.slug}: image: ${post.image} is an SVG`),
-  ];
+  return svg(manifest.site.image) ? [`site.yaml: image: ${manifest.site.image} is an SVG`] : [];
 }
 
 async function prerender(staging: string, serverDir: string, prefetch: string[]): Promise<number> {
@@ -95,7 +95,7 @@ async function prerender(staging: string, serverDir: string, prefetch: string[])
   await writeFile(path.join(staging, '404.html'), page(missing));
 
   const read = (file: string) => readFileSync(path.join(staging, file), 'utf8');
-  const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(shape, base), ...server.writeHeaders(base)]);
+  const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(shape, base), ...server.writeHeaders(base, manifest.site.remoteImages)]);
   for (const [file, text] of extras) await writeFile(path.join(staging, file), text);
   if (!manifest.site.url) {
     const siteFile = display(path.join(contentDir, 'site.yaml'));

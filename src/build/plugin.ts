@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { CONTENT_UPDATE_EVENT, MEDIA_DIR, dataFiles } from '../content/files.ts';
+import { CONTENT_UPDATE_EVENT, MEDIA_DIR, dataFiles, previewFile } from '../content/files.ts';
 import { buildArticleFiles, publishContentInParallel } from './data-files.ts';
 import { DEFAULT_IMAGE_CACHE_DIR, ResizeCache, type ResizedFile, variantsByPath } from './images/resize-cache.ts';
 import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
+import { PreviewCache } from './previews/link-preview.ts';
+import { postPreviews, previewInput } from './previews/post-previews.ts';
 import type { Content } from './load-content.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
 
@@ -60,6 +62,8 @@ export function quire(options: QuireOptions = {}): Plugin {
   const resized = new ResizeCache(imageCache);
   let variants = new Map<string, Parameters<ResizeCache['ensure']>>();
   let resizedFiles: ResizedFile[] = [];
+  const previews = new PreviewCache(imageCache);
+  let previewFiles = new Map<string, string>();
   let production = true;
   let base = '/';
   let content: Content | undefined;
@@ -111,9 +115,10 @@ export function quire(options: QuireOptions = {}): Plugin {
       }
       const variant = variants.get(file);
       const remote = content?.remoteFiles?.get(file);
-      if (variant || remote) {
-        // Resized on first request, so the dev server starts without resizing every image.
-        const made = variant ? resized.ensure(...variant) : Promise.resolve(remote!);
+      const previewed = content?.posts.find((post) => previewFile(post.meta.slug) === file);
+      if (variant || remote || previewed) {
+        // Resized or drawn on first request, so the dev server starts without making every image.
+        const made = variant ? resized.ensure(...variant) : remote ? Promise.resolve(remote) : previews.get(previewInput(previewed!, content!, contentDir));
         made.then(
           (made) => {
             res.setHeader('content-type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
@@ -157,6 +162,13 @@ export function quire(options: QuireOptions = {}): Plugin {
       resizedFiles = await resized.resizeAll(content?.variants ?? []);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       if (resizedFiles.length > 0 && !process.env.QUIRE_QUIET) console.log(`Images: ${resizedFiles.length} resized copies, ${resized.made - before} made, the rest from the cache, in ${seconds} s`);
+      if (content) {
+        const drawing = performance.now();
+        const drawn = previews.made;
+        previewFiles = await postPreviews(content, contentDir, previews);
+        const took = ((performance.now() - drawing) / 1000).toFixed(1);
+        if (!process.env.QUIRE_QUIET) console.log(`Link previews: ${previewFiles.size}, ${previews.made - drawn} drawn, the rest from the cache, in ${took} s`);
+      }
     },
     generateBundle() {
       if (this.environment?.config.consumer === 'server' || !content) return;
@@ -165,6 +177,7 @@ export function quire(options: QuireOptions = {}): Plugin {
       for (const asset of content.assets) {
         this.emitFile({ type: 'asset', fileName: `${MEDIA_DIR}/${asset}`, source: readFileSync(path.join(contentDir, asset)) });
       }
+      for (const [published, file] of previewFiles) this.emitFile({ type: 'asset', fileName: published, source: readFileSync(file) });
       for (const { published, file } of resizedFiles) this.emitFile({ type: 'asset', fileName: published, source: readFileSync(file) });
       for (const [published, file] of content.remoteFiles ?? []) this.emitFile({ type: 'asset', fileName: published, source: readFileSync(file) });
     },

@@ -17,6 +17,9 @@ export const dataFiles = {
   searchShard: (shard: number) => `data/search/posts/${shard}.json`,
 } as const;
 
+/** A post's 1200×630 link preview, relative to the site root. */
+export const previewFile = (slug: string) => `og/${slug}.png`;
+
 /** Folder under the site root that files from `content/` are copied to. */
 export const MEDIA_DIR = 'media';
 

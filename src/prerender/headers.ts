@@ -1,15 +1,22 @@
 import { pageFolders } from '../app/paths';
 /**
+ * Where images may come from: the site itself (and data: URLs) when the build downloads images on
+ * other hosts into the site (`remoteImages: download`, the default), so a page that still names one
+ * cannot make the reader's browser ask that host; also any https host with `remoteImages: allow`.
+ */
+export const imgSource = (remoteImages: 'download' | 'allow' = 'download') => (remoteImages === 'allow' ? "img-src 'self' https: data:" : "img-src 'self' data:");
+
+/**
  * The policy the built site works under: scripts and styles from the site itself only (the theme
- * script is a file, the state is JSON data, so no inline script runs), images also from https
- * hosts since posts may embed them, and no plugins, frames or form posts elsewhere.
+ * script is a file, the state is JSON data, so no inline script runs), images as `imgSource` says,
+ * and no plugins, frames or form posts elsewhere.
  * Inline `style` attributes are allowed because the chart positions its labels with them.
  */
-export const CONTENT_SECURITY_POLICY = [
+export const contentSecurityPolicy = (remoteImages?: 'download' | 'allow') => [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' https: data:",
+  imgSource(remoteImages),
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
@@ -18,25 +25,30 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The policy of a site that downloads remote images (the default). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
 const REVALIDATE = 'public, max-age=0, must-revalidate';
 
 /**
  * `_headers` for Netlify and Cloudflare Pages. Both merge every rule matching a path, joining
  * repeated headers with commas, so Cache-Control is set only on rules that never overlap.
  */
-export function writeHeaders(base: string): Map<string, string> {
+export function writeHeaders(base: string, remoteImages?: 'download' | 'allow'): Map<string, string> {
   const at = (path: string) => `${base}${path}`;
   const rules: [string, Record<string, string>][] = [
     [
       at('*'),
       {
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy': contentSecurityPolicy(remoteImages),
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'strict-origin-when-cross-origin',
       },
     ],
     // Vite names these files by content hash: a changed file is a new name.
     [at('assets/*'), { 'Cache-Control': 'public, max-age=31536000, immutable' }],
+    // Resized copies are named by their original's content hash, like the assets.
+    [at('media/img/*'), { 'Cache-Control': 'public, max-age=31536000, immutable' }],
     ...['', 'index.html', '404.html', ...pageFolders().map((folder) => `${folder}/*`), 'data/*', 'posts.json', 'feed.json', 'rss.xml', 'atom.xml', 'sitemap.xml'].map(
       (path): [string, Record<string, string>] => [at(path), { 'Cache-Control': REVALIDATE }],
     ),

@@ -8,9 +8,12 @@ import { PostDate } from '../components/post-date';
 import { SeriesBox } from '../components/series-box';
 import { TagList } from '../components/tag-list';
 import { TableOfContents } from '../components/toc/table-of-contents';
-import { articleKey } from '../content/files';
+import { articleKey, previewFile } from '../content/files';
 import { postQuery, siteQuery } from '../content/queries';
 import type { PostLink } from '../content/schema';
+
+/** Every post's link preview is a 1200×630 PNG the build makes (src/build/previews/). */
+const PREVIEW_SIZE = { width: 1200, height: 630 };
 
 /** A link to the older or newer post, or an empty cell that keeps the other in its column. */
 function NeighbourLink({ post, rel, label }: { post: PostLink | null; rel: 'prev' | 'next'; label: string }) {
@@ -36,7 +39,8 @@ export function Post() {
         description={post.excerpt}
         path={paths.post.href(post.slug)}
         type="article"
-        image={post.image}
+        image={previewFile(post.slug)}
+        imageSize={PREVIEW_SIZE}
         published={post.date}
         modified={post.updated}
         tags={post.tags}
