@@ -17,7 +17,7 @@ import { tagSlug } from '../content/tags.ts';
 import { type Content, type LoadOptions, loadContent, loadContentInParallel } from './load-content.ts';
 import type { LoadedPost } from './read-post.ts';
 import { searchFiles } from './search-files.ts';
-import { groupBySeries } from './series-files.ts';
+import { groupBySeries, seriesSlug } from './series-files.ts';
 
 /** How many related posts a post lists. */
 const RELATED = 3;
@@ -128,7 +128,7 @@ export function buildDataFiles(content: Content): Map<string, string> {
   write(dataFiles.seriesList, { version, series: [...series.values()].map((group) => group.series).sort((a, b) => a.name.localeCompare(b.name)) });
   for (const group of series.values()) write(dataFiles.series(group.series.slug), { version, series: group.series, posts: group.posts.map((post) => post.meta) });
   const seriesOf = (post: LoadedPost) => {
-    const group = post.meta.series === undefined ? undefined : series.get(tagSlug(post.meta.series));
+    const group = post.meta.series === undefined ? undefined : series.get(seriesSlug(post.meta.series));
     return group ? { series: { name: group.series.name, slug: group.series.slug, parts: group.posts.map((part) => link(part)!) } } : {};
   };
 

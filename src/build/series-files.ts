@@ -3,6 +3,9 @@ import { tagSlug } from '../content/tags.ts';
 import { dateTime } from './load-content.ts';
 import type { LoadedPost } from './read-post.ts';
 
+/** A series' URL segment: like a tag's, with runs of spaces counted as one. */
+export const seriesSlug = (name: string) => tagSlug(name.replace(/\s+/g, ' '));
+
 /** One series and its parts, oldest first. */
 export interface SeriesGroup {
   series: Series;
@@ -20,7 +23,7 @@ export function groupBySeries(posts: LoadedPost[]): Map<string, SeriesGroup> {
   for (const post of oldestFirst) {
     const name = post.meta.series;
     if (name === undefined) continue;
-    const slug = tagSlug(name);
+    const slug = seriesSlug(name);
     const group = groups.get(slug) ?? { series: { name, slug, count: 0 }, posts: [] };
     group.series.count += 1;
     group.posts.push(post);

@@ -21,10 +21,10 @@ export function PostCard({ post, language, featured = false, level = featured ? 
         {post.draft && <span className="badge">Draft</span>}
         {post.scheduled && <span className="badge">Scheduled</span>}
       </Heading>
-      {post.cover && post.image && <CoverImage cover={post.cover} image={post.image} />}
       <p className="meta">
         <PostDate date={post.date} language={language} /> · {post.readingTime} min read
       </p>
+      {post.cover && post.image && <CoverImage cover={post.cover} image={post.image} />}
       <p className="excerpt">{post.excerpt}</p>
       {featured && (
         <p>
