@@ -32,20 +32,21 @@ export function rehypeResponsiveImages({ base, images }: ResponsiveOptions) {
         parent.children[index] = link;
         return SKIP;
       }
+      const eager = first;
       if (first) {
         Object.assign(node.properties, { loading: 'eager', fetchPriority: 'high' });
         first = false;
       }
-      if (!info) return undefined;
-      // A site path: resolving URLs puts it under the base path.
-      if (info.src !== undefined) node.properties.src = `/${info.src}`;
-      Object.assign(node.properties, { width: info.width, height: info.height });
-      if (!info.variants || info.variants.widths.length === 0) return undefined;
-      const { variants } = info;
-      const sources: ElementContent[] = variants.formats.map((format) => ({
+      if (info?.src !== undefined) node.properties.src = `/${info.src}`; // a site path: resolving URLs puts it under the base path
+      if (info) Object.assign(node.properties, { width: info.width, height: info.height });
+      const variants = info?.variants && info.variants.widths.length > 0 ? info.variants : undefined;
+      // The eager image goes in a <picture> even without copies: React's server renderer would
+      // otherwise write a <link rel=preload> for it into the article, which is no place for one.
+      if (!variants && !eager) return undefined;
+      const sources: ElementContent[] = (variants?.formats ?? []).map((format) => ({
         type: 'element',
         tagName: 'source',
-        properties: { type: MIME[format], srcSet: srcsetOf(base, variants, format), sizes: ARTICLE_SIZES },
+        properties: { type: MIME[format], srcSet: srcsetOf(base, variants!, format), sizes: ARTICLE_SIZES },
         children: [],
       }));
       parent.children[index] = { type: 'element', tagName: 'picture', properties: {}, children: [...sources, node] };

@@ -19,6 +19,8 @@ const ELEMENTS = new Set(
     'a', 'blockquote', 'br', 'code', 'del', 'div', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'img', 'input', 'li', 'ol', 'p',
     'pre', 'section', 'span', 'strong', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'button', 'caption',
     'details', 'summary', 'figure', 'figcaption',
+    // Images with resized copies, and the first image of a post.
+    'picture', 'source',
     // The chart's SVG.
     'svg', 'g', 'path', 'line', 'polyline', 'rect', 'circle', 'text', 'tspan', 'title', 'desc', 'defs', 'use', 'marker', 'clippath',
   ],

@@ -17,6 +17,13 @@ const ENCODE: Record<VariantFormat, (image: Sharp) => Sharp> = {
   webp: (image) => image.webp({ quality: 78, effort: 4 }),
 };
 
+/**
+ * Copies made at once. sharp already spreads each over libvips' threads; more in flight only adds
+ * decoded originals to memory (a 2400-pixel JPEG is some 17 MB decoded), and a container may report
+ * far more cores than it may use.
+ */
+const RESIZES_IN_FLIGHT = Math.min(4, Math.max(1, availableParallelism()));
+
 /** One resized copy: the path it is published at (under the site root) and the file holding it. */
 export interface ResizedFile {
   published: string;
@@ -75,7 +82,7 @@ export class ResizeCache {
         results.push({ published, file: await this.ensure(job, width, format) });
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
+    await Promise.all(Array.from({ length: RESIZES_IN_FLIGHT }, worker));
     return results.sort((a, b) => a.published.localeCompare(b.published));
   }
 }
