@@ -69,13 +69,13 @@ function sizeList(staging: string): string {
   return shown.join('\n');
 }
 
-/** Link previews from SVG images show as blank cards on social sites, which render only rasters. */
+/**
+ * Link previews from SVG images show as blank cards on social sites, which render only rasters.
+ * Posts' previews are PNGs the build makes (an SVG cover rasterised); the site's default is not.
+ */
 function svgPreviewWarnings(manifest: Manifest): string[] {
   const svg = (image: string | undefined) => image !== undefined && /\.svg(?:[?#].*)?$/i.test(image);
-  return [
-    ...(svg(manifest.site.image) ? [`site.yaml: image: ${manifest.site.image} is an SVG`] : []),
-    ...manifest.posts.filter((post) => svg(post.image)).map((post) => `${post.slug}: image: ${post.image} is an SVG`),
-  ];
+  return svg(manifest.site.image) ? [`site.yaml: image: ${manifest.site.image} is an SVG`] : [];
 }
 
 /** Where pre-rendered pages are kept between builds, beside the markdown results. */
@@ -95,6 +95,7 @@ async function prerender(staging: string, serverDir: string, prefetch: string[])
     pageCount: json<{ pageCount: number }>('data/pages/1.json').pageCount,
     tags: json<{ tags: Tag[] }>('data/tags.json').tags,
     about: json<{ about: boolean }>('data/site.json').about,
+    series: json<{ series: { slug: string }[] }>('data/series.json').series,
   };
 
   const routes = server.siteRoutes(shape).map((route) => route.path);
@@ -105,7 +106,7 @@ async function prerender(staging: string, serverDir: string, prefetch: string[])
   await writeFile(path.join(staging, '404.html'), page(missing));
 
   const read = (file: string) => readFileSync(path.join(staging, file), 'utf8');
-  const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(shape, base), ...server.writeHeaders(base, template.scriptHashes)]);
+  const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(shape, base), ...server.writeHeaders(base, { scriptHashes: template.scriptHashes, remoteImages: manifest.site.remoteImages })]);
   for (const [file, text] of extras) await writeFile(path.join(staging, file), text);
   await writeRedirects(staging, manifest);
   if (!manifest.site.url) {

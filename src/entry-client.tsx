@@ -13,6 +13,7 @@ import './styles/global.css';
 import './styles/reading.css';
 import './styles/raw-html.css';
 import './styles/writing.css';
+import './styles/pictures.css';
 
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';
 

@@ -11,6 +11,8 @@ export interface PageHeadData {
   type?: 'website' | 'article';
   /** Site-relative path (`media/...`), root path or absolute URL of the page's image. */
   image?: string;
+  /** The image's size in pixels, when known (link previews are 1200×630). */
+  imageSize?: { width: number; height: number };
   published?: string;
   modified?: string;
   tags?: string[];

@@ -15,6 +15,8 @@ export const paths = {
     href: (tag: string, page = 1) => (page <= 1 ? `/tags/${tag}/` : `/tags/${tag}/page/${page}/`),
   },
   archive: { pattern: '/archive', href: () => '/archive/' },
+  seriesList: { pattern: '/series', href: () => '/series/' },
+  series: { pattern: '/series/:name', href: (slug: string) => `/series/${slug}/` },
   about: { pattern: '/about', href: () => '/about/' },
   search: { pattern: SEARCH_PATTERN, href: searchHref },
   /** Blogger's address of a label; it leads to the tag's page. */

@@ -3,7 +3,7 @@ import type { RouteObject } from 'react-router-dom';
 import { type ArticleStore, noArticles } from '../components/article/article-html';
 import { aboutLoader } from '../routes/about-loader';
 import { Home, homeLoader } from '../routes/home';
-import { archiveLoader, tagLoader, tagsLoader } from '../routes/listing-loaders';
+import { archiveLoader, seriesListLoader, seriesLoader, tagLoader, tagsLoader } from '../routes/listing-loaders';
 import { NotFound, notFound } from '../routes/not-found';
 import { postLoader } from '../routes/post-loader';
 import { Root, RootError, RootFallback, rootLoader } from '../routes/root';
@@ -45,6 +45,8 @@ export function createRoutes(queryClient: QueryClient, articles: ArticleStore = 
             { id: 'tags', path: paths.tags.pattern, loader: tagsLoader(queryClient), lazy: async () => ({ Component: (await import('../routes/tags')).Tags }) },
             { id: 'tag', path: paths.tag.pattern, loader: tagLoader(queryClient), lazy: tagView },
             { id: 'tag-page', path: paths.tag.pagePattern, loader: tagLoader(queryClient), lazy: tagView },
+            { id: 'series-list', path: paths.seriesList.pattern, loader: seriesListLoader(queryClient), lazy: async () => ({ Component: (await import('../routes/series')).SeriesList }) },
+            { id: 'series', path: paths.series.pattern, loader: seriesLoader(queryClient), lazy: async () => ({ Component: (await import('../routes/series')).SeriesPosts }) },
             { id: 'archive', path: paths.archive.pattern, loader: archiveLoader(queryClient), lazy: async () => ({ Component: (await import('../routes/archive')).Archive }) },
             {
               id: 'about',

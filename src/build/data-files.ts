@@ -6,6 +6,8 @@ import {
   type PageFile,
   type PostFile,
   type PostLink,
+  type SeriesFile,
+  type SeriesListFile,
   type SiteFile,
   type Tag,
   type TagPageFile,
@@ -15,6 +17,7 @@ import { tagSlug } from '../content/tags.ts';
 import { type Content, type LoadOptions, loadContent, loadContentInParallel } from './load-content.ts';
 import type { LoadedPost } from './read-post.ts';
 import { searchFiles } from './search-files.ts';
+import { groupBySeries, seriesSlug } from './series-files.ts';
 
 /** How many related posts a post lists. */
 const RELATED = 3;
@@ -78,7 +81,7 @@ export function relatedPosts(post: LoadedPost, index: Map<LoadedPost, number>, g
 export function buildDataFiles(content: Content): Map<string, string> {
   const { site, posts, about } = content;
   const files = new Map<string, string>();
-  const write = (file: string, data: Manifest | SiteFile | PageFile | PostFile | TagsFile | TagPageFile | AboutFile) =>
+  const write = (file: string, data: Manifest | SiteFile | PageFile | PostFile | TagsFile | TagPageFile | AboutFile | SeriesListFile | SeriesFile) =>
     files.set(file, JSON.stringify(data));
   const version = DATA_VERSION;
 
@@ -121,6 +124,14 @@ export function buildDataFiles(content: Content): Map<string, string> {
     });
   }
 
+  const series = groupBySeries(posts);
+  write(dataFiles.seriesList, { version, series: [...series.values()].map((group) => group.series).sort((a, b) => a.name.localeCompare(b.name)) });
+  for (const group of series.values()) write(dataFiles.series(group.series.slug), { version, series: group.series, posts: group.posts.map((post) => post.meta) });
+  const seriesOf = (post: LoadedPost) => {
+    const group = post.meta.series === undefined ? undefined : series.get(seriesSlug(post.meta.series));
+    return group ? { series: { name: group.series.name, slug: group.series.slug, parts: group.posts.map((part) => link(part)!) } } : {};
+  };
+
   const order = new Map(posts.map((post, index) => [post, index]));
   posts.forEach((post, index) => {
     write(dataFiles.post(post.meta.slug), {
@@ -137,6 +148,7 @@ export function buildDataFiles(content: Content): Map<string, string> {
       prev: link(posts[index + 1]),
       next: link(posts[index - 1]),
       related: relatedPosts(post, order, groups, posts.slice(0, RELATED + 1)),
+      ...seriesOf(post),
     });
   });
   return files;

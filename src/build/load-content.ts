@@ -5,6 +5,9 @@ import * as z from 'zod/mini';
 import { FEED_SIZE, MEDIA_DIR } from '../content/files.ts';
 import { type Site, siteSchema } from '../content/schema.ts';
 import { DEFAULT_MARKDOWN_LIMITS } from './analyse-markdown.ts';
+import { type VariantJob, describeImage } from './images/describe-image.ts';
+import { type RemoteImage, cachedDownload, downloadImage } from './images/remote-images.ts';
+import { DEFAULT_IMAGE_CACHE_DIR } from './images/resize-cache.ts';
 import { parseYamlMapping, readFrontMatter } from './front-matter.ts';
 import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
 import { processInWorkers } from './markdown-workers.ts';
@@ -18,10 +21,16 @@ export interface LoadedAbout {
   title: string;
   markdown: string;
   assetBase: string;
-  images: Record<string, { width: number; height: number }>;
+  images: Record<string, import('../markdown/image-info.ts').ImageInfo>;
   languages: string[];
   features: string[];
   html: string;
+}
+
+/** A post left out of a production build because its date has not come yet. */
+export interface ScheduledPost {
+  file: string;
+  date: string;
 }
 
 export interface Content {
@@ -42,6 +51,12 @@ export interface Content {
   /** With `lenient`: every problem found, and the posts left out because of them. */
   problems?: ContentProblem[];
   broken?: { slug: string; file: string }[];
+  /** Every image to resize, posts, covers and about page alike (the same image may be listed more than once). */
+  variants?: VariantJob[];
+  /** Downloaded images on other hosts to publish: path under the site root → file in the cache. */
+  remoteFiles?: Map<string, string>;
+  /** Posts dated after `now`, left out (production) or marked (dev). */
+  scheduled?: ScheduledPost[];
 }
 
 export interface LoadOptions {
@@ -62,6 +77,10 @@ export interface LoadOptions {
    * server does, so one broken post does not take every page down). Site-wide problems still throw.
    */
   lenient?: boolean;
+  /** The moment posts dated later are scheduled for, in ms since the epoch; defaults to now. Tests fix it. */
+  now?: number;
+  /** Folder of resized and downloaded images; defaults to `node_modules/.cache/quire/images`. */
+  imageCache?: string;
 }
 
 /**
@@ -131,7 +150,49 @@ function readAbout(root: string, display: (p: string) => string, base: string, p
 /** Everything read from the folder before any markdown is processed, and how to finish from the results. */
 interface Prepared {
   jobs: MarkdownJob[];
-  finish(results: MarkdownResult[]): Content;
+  site: Site;
+  /** Cover images on other hosts. */
+  covers: string[];
+  /** `downloads`: the remote covers' downloads, by URL. */
+  finish(results: MarkdownResult[], downloads?: Map<string, RemoteImage>): Content;
+}
+
+/**
+ * The cover's size and resized copies, so cards and the post's header show it responsively. A
+ * cover on another host is shown from its downloaded copy, or not at all when the download failed.
+ */
+function describeCover(
+  post: LoadedPost,
+  read: ReadPost,
+  root: string,
+  downloads: Map<string, RemoteImage>,
+  remoteImages: Site['remoteImages'],
+  variants: VariantJob[],
+  warnings: ContentProblem[],
+  useDownload: (download: RemoteImage | undefined) => void,
+) {
+  const image = post.meta.image;
+  if (image === undefined) return;
+  let described: ReturnType<typeof describeImage>;
+  let src: string | undefined;
+  if (/^https?:\/\//i.test(image)) {
+    if (remoteImages === 'allow') return;
+    const download = downloads.get(image);
+    if (!download?.ok) {
+      warnings.push({ file: read.file, line: 1, column: 1, field: 'image', message: `${download?.why ?? `${image} was not downloaded`}; the post is shown without its cover` });
+      delete post.meta.image;
+      return;
+    }
+    useDownload(download);
+    described = describeImage(download.file);
+    src = download.published;
+    post.meta.image = download.published;
+  } else if (image.startsWith(`${MEDIA_DIR}/`)) {
+    described = describeImage(path.join(root, image.slice(MEDIA_DIR.length + 1)));
+  }
+  if (!described) return;
+  post.meta.cover = { ...described.info, ...(src ? { src } : {}) };
+  if (described.job) variants.push(described.job);
 }
 
 function prepare(contentDir: string, options: LoadOptions): Prepared {
@@ -172,18 +233,29 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
   }
   const about = readAbout(root, display, base, problems);
 
+  const now = options.now ?? Date.now();
   // The feeds carry the newest posts with their full text: only those need feed HTML.
   if (options.feeds && site.url) {
     const origin = new URL(site.url).origin;
-    const published = reads.filter((read) => read.post && (options.drafts || !read.post.front.draft));
+    const published = reads.filter((read) => read.post && (options.drafts || (!read.post.front.draft && dateTime(read.post.front.date) <= now)));
     published.sort((a, b) => dateTime(b.post!.front.date) - dateTime(a.post!.front.date) || a.post!.front.title.localeCompare(b.post!.front.title));
     for (const read of published.slice(0, FEED_SIZE)) read.job!.feedOrigin = origin;
   }
 
   const jobs = [...reads.flatMap((read) => (read.job ? [read.job] : [])), ...(about ? [about.job] : [])];
+  for (const job of jobs) job.remoteImages = site.remoteImages ?? 'download';
   return {
     jobs,
-    finish(results) {
+    site,
+    covers: reads.flatMap((read) => (read.post?.image && /^https?:\/\//i.test(read.post.image) ? [read.post.image] : [])),
+    finish(results, downloads = new Map()) {
+      const variants: VariantJob[] = [];
+      const remoteFiles = new Map<string, string>();
+      const imageWarnings: ContentProblem[] = [];
+      const scheduled: ScheduledPost[] = [];
+      const useDownload = (download: RemoteImage | undefined) => {
+        if (download?.ok) remoteFiles.set(download.published, download.file);
+      };
       const outputs = new Map<MarkdownJob, MarkdownOutput>();
       results.forEach((result, index) => {
         if (result.ok) outputs.set(jobs[index]!, result.output);
@@ -197,6 +269,18 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
         if ((!read.post || !output) && read.slug) broken.push({ slug: read.slug, file: read.file });
         if (!read.post || !output) continue;
         const post = finishPost(read.post, output);
+        variants.push(...output.variants);
+        for (const reference of output.remote) {
+          const download = read.job?.remote?.[reference.url];
+          useDownload(download);
+          if (download && !download.ok) imageWarnings.push({ file: read.file, line: reference.line, column: reference.column, message: `${download.why}; the post links to the image instead of showing it` });
+        }
+        describeCover(post, read.post, root, downloads, site.remoteImages, variants, imageWarnings, useDownload);
+        if (dateTime(post.meta.date) > now) {
+          scheduled.push({ file: post.file, date: post.meta.date });
+          if (!options.drafts) continue;
+          post.meta.scheduled = true;
+        }
         const earlier = seen.get(slugKey(post.meta.slug));
         if (earlier) {
           const same = earlier.slug === post.meta.slug ? '' : ` as ${JSON.stringify(earlier.slug)} (they differ only by case)`;
@@ -225,7 +309,11 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
       problems.push(...links.problems);
       const postProblem = (problem: ContentProblem) => reads.some((read) => read.file === problem.file);
       if (problems.length > 0 && !(options.lenient && problems.every(postProblem))) throw new ContentError(problems);
-      const warnings = [...posts.flatMap((post) => post.warnings ?? []), ...(aboutOutput?.warnings ?? []), ...links.warnings];
+      if (aboutOutput) {
+        variants.push(...aboutOutput.variants);
+        for (const reference of aboutOutput.remote) useDownload(about!.job.remote?.[reference.url]);
+      }
+      const warnings = [...posts.flatMap((post) => post.warnings ?? []), ...(aboutOutput?.warnings ?? []), ...links.warnings, ...imageWarnings];
       return {
         site,
         posts,
@@ -234,6 +322,9 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
         notes: ignoredFieldNotes(reads),
         redirects: links.redirects,
         rootFiles: links.rootFiles,
+        variants,
+        remoteFiles,
+        scheduled,
         ...(options.lenient ? { problems, broken } : {}),
         ...(about && aboutOutput
           ? {
@@ -276,53 +367,112 @@ function ignoredFieldNotes(reads: { file: string; ignored?: IgnoredField[] }[]):
 
 const cacheFor = ({ cache }: LoadOptions) => (typeof cache === 'string' ? new MarkdownCache(cache) : cache || undefined);
 
-/** Results for the jobs the cache has, and the indexes of those it has not. */
-function fromCache(jobs: MarkdownJob[], cache: MarkdownCache | undefined) {
-  const results: (MarkdownResult | undefined)[] = jobs.map((job) => {
-    const output = cache?.get(job);
-    return output ? { ok: true, output } : undefined;
-  });
-  const missing = results.flatMap((result, index) => (result ? [] : [index]));
-  return { results, missing };
-}
-
 function store(cache: MarkdownCache | undefined, job: MarkdownJob, result: MarkdownResult) {
   if (cache && result.ok) cache.set(job, result.output);
+}
+
+/** Protocol-relative URLs are fetched over https. */
+const fetchable = (url: string) => (url.startsWith('//') ? `https:${url}` : url);
+
+/** The remote images the site downloads, by job index, from the first run of each post. */
+function remoteNeeds(prepared: Prepared, results: (MarkdownResult | undefined)[]): Map<number, string[]> {
+  const needs = new Map<number, string[]>();
+  if (prepared.site.remoteImages === 'allow') return needs;
+  results.forEach((result, index) => {
+    if (result?.ok && result.output.remote.length > 0) needs.set(index, [...new Set(result.output.remote.map((reference) => reference.url))].sort());
+  });
+  return needs;
+}
+
+/** Gives each job the downloads of its remote images: its result (and cache key) then shows them. */
+function attachDownloads(prepared: Prepared, needs: Map<number, string[]>, downloads: Map<string, RemoteImage>) {
+  for (const [index, urls] of needs) prepared.jobs[index]!.remote = Object.fromEntries(urls.map((url) => [url, downloads.get(url)!]));
+}
+
+/** Runs the jobs the cache does not have, on this thread or on workers. */
+type Run = (jobs: MarkdownJob[]) => MarkdownResult[] | Promise<MarkdownResult[]>;
+
+async function runJobs(prepared: Prepared, indexes: number[], results: (MarkdownResult | undefined)[], cache: MarkdownCache | undefined, run: Run) {
+  const missing = indexes.filter((index) => {
+    const output = cache?.get(prepared.jobs[index]!);
+    if (output) results[index] = { ok: true, output };
+    return !output;
+  });
+  const processed = await run(missing.map((index) => prepared.jobs[index]!));
+  missing.forEach((index, position) => {
+    store(cache, prepared.jobs[index]!, processed[position]!);
+    results[index] = processed[position];
+  });
 }
 
 /**
  * Reads a content folder: `site.yaml` (optional), `about.md` (optional), `posts/**\/*.md` and
  * every other file as media, each post's markdown processed on this thread. Throws a
- * ContentError listing every problem in every file when anything is wrong.
+ * ContentError listing every problem in every file when anything is wrong. Images on other hosts
+ * are taken from the download cache only: the asynchronous `loadContentInParallel` downloads.
  */
 export function loadContent(contentDir: string, options: LoadOptions): Content {
-  const { jobs, finish } = prepare(contentDir, options);
+  const prepared = prepare(contentDir, options);
+  const { jobs, finish } = prepared;
   const cache = cacheFor(options);
-  const { results, missing } = fromCache(jobs, cache);
-  for (const index of missing) {
-    const result = processMarkdown(jobs[index]!);
-    store(cache, jobs[index]!, result);
-    results[index] = result;
-  }
-  return finish(results as MarkdownResult[]);
+  const results: (MarkdownResult | undefined)[] = jobs.map(() => undefined);
+  const runHere = (index: number) => {
+    const job = jobs[index]!;
+    const cached = cache?.get(job);
+    results[index] = cached ? { ok: true, output: cached } : processMarkdown(job);
+    if (!cached) store(cache, job, results[index]!);
+  };
+  jobs.forEach((_, index) => runHere(index));
+  const needs = remoteNeeds(prepared, results);
+  const dir = options.imageCache ?? DEFAULT_IMAGE_CACHE_DIR;
+  const fromCache = (url: string): RemoteImage =>
+    cachedDownload(fetchable(url), dir) ?? { ok: false, why: `${url} has not been downloaded (the dev server and \`npm run build\` download images)` };
+  const downloads = new Map([...new Set([...[...needs.values()].flat(), ...prepared.covers])].map((url) => [url, fromCache(url)]));
+  attachDownloads(prepared, needs, downloads);
+  for (const index of needs.keys()) runHere(index);
+  return finish(results as MarkdownResult[], downloads);
 }
 
 /** Posts to process below which starting worker threads costs more than it saves. */
 const JOBS_PER_THREAD = 40;
+/** Downloads made at once. */
+const DOWNLOADS_IN_FLIGHT = 8;
 
-/** `loadContent` with the markdown processed on worker threads, one per core, when there is enough of it. */
+/** Downloads every URL once, a few at a time. */
+async function downloadAll(urls: string[], dir: string): Promise<Map<string, RemoteImage>> {
+  const downloads = new Map<string, RemoteImage>();
+  let next = 0;
+  const worker = async () => {
+    while (next < urls.length) {
+      const url = urls[next++]!;
+      downloads.set(url, await downloadImage(fetchable(url), dir));
+    }
+  };
+  await Promise.all(Array.from({ length: DOWNLOADS_IN_FLIGHT }, worker));
+  return downloads;
+}
+
+/**
+ * `loadContent` with the markdown processed on worker threads, one per core, when there is enough
+ * of it, and images on other hosts downloaded (when the site does) before the posts showing them
+ * are finished.
+ */
 export async function loadContentInParallel(contentDir: string, options: LoadOptions): Promise<Content> {
-  const { jobs, finish } = prepare(contentDir, options);
+  const prepared = prepare(contentDir, options);
+  const { jobs, finish } = prepared;
   const cache = cacheFor(options);
-  const { results, missing } = fromCache(jobs, cache);
-  const threads = Math.min(availableParallelism(), Math.floor(missing.length / JOBS_PER_THREAD));
-  const todo = missing.map((index) => jobs[index]!);
-  const processed = threads > 1 ? await processInWorkers(todo, threads) : todo.map(processMarkdown);
-  missing.forEach((index, position) => {
-    store(cache, jobs[index]!, processed[position]!);
-    results[index] = processed[position];
-  });
-  return finish(results as MarkdownResult[]);
+  const results: (MarkdownResult | undefined)[] = jobs.map(() => undefined);
+  const run: Run = (todo) => {
+    const threads = Math.min(availableParallelism(), Math.floor(todo.length / JOBS_PER_THREAD));
+    return threads > 1 ? processInWorkers(todo, threads) : todo.map(processMarkdown);
+  };
+  await runJobs(prepared, jobs.map((_, index) => index), results, cache, run);
+  const needs = remoteNeeds(prepared, results);
+  const urls = [...new Set([...[...needs.values()].flat(), ...(prepared.site.remoteImages !== 'allow' ? prepared.covers : [])])];
+  const downloads = await downloadAll(urls, options.imageCache ?? DEFAULT_IMAGE_CACHE_DIR);
+  attachDownloads(prepared, needs, downloads);
+  await runJobs(prepared, [...needs.keys()], results, cache, run);
+  return finish(results as MarkdownResult[], downloads);
 }
 
 export { DEFAULT_CACHE_DIR };

@@ -2,11 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { CONTENT_PROBLEMS_HEADER, CONTENT_UPDATE_EVENT, MEDIA_DIR, dataFiles } from '../content/files.ts';
+import { CONTENT_PROBLEMS_HEADER, CONTENT_UPDATE_EVENT, MEDIA_DIR, dataFiles, previewFile } from '../content/files.ts';
 import { KATEX_DIR } from '../markdown/math-styles.ts';
-import { buildArticleFiles, publishContentInParallel } from './data-files.ts';
 import { buildReportFiles } from './build-report.ts';
+import { buildArticleFiles, publishContentInParallel } from './data-files.ts';
+import { DEFAULT_IMAGE_CACHE_DIR, ResizeCache, type ResizedFile, variantsByPath } from './images/resize-cache.ts';
 import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
+import { PreviewCache } from './previews/link-preview.ts';
+import { postPreviews, previewInput } from './previews/post-previews.ts';
 import type { Content } from './load-content.ts';
 import { ContentError, type ContentProblem, formatProblem } from './problems.ts';
 
@@ -15,6 +18,10 @@ export interface QuireOptions {
   contentDir?: string;
   /** Folder of the markdown results cache, or false for none; defaults to `node_modules/.cache/quire/`. */
   cacheDir?: string | false;
+  /** Folder of resized and downloaded images; defaults to `node_modules/.cache/quire/images/`. */
+  imageCacheDir?: string;
+  /** The moment posts dated later are held back until; defaults to the time of the build. */
+  now?: number;
 }
 
 const TYPES: Record<string, string> = {
@@ -66,6 +73,12 @@ export function quire(options: QuireOptions = {}): Plugin {
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   // One instance for the plugin's life: a reload after a save finds every other post in memory.
   const cache = cacheDir === false ? undefined : new MarkdownCache(cacheDir);
+  const imageCache = options.imageCacheDir ?? DEFAULT_IMAGE_CACHE_DIR;
+  const resized = new ResizeCache(imageCache);
+  let variants = new Map<string, Parameters<ResizeCache['ensure']>>();
+  let resizedFiles: ResizedFile[] = [];
+  const previews = new PreviewCache(imageCache);
+  let previewFiles = new Map<string, string>();
   let production = true;
   let base = '/';
   let content: Content | undefined;
@@ -80,10 +93,19 @@ export function quire(options: QuireOptions = {}): Plugin {
 
   const reload = async () => {
     try {
-      ({ content, files: data } = await publishContentInParallel(contentDir, { drafts: !production, base, feeds: production, cache, lenient: !production }));
+      ({ content, files: data } = await publishContentInParallel(contentDir, {
+        drafts: !production,
+        base,
+        feeds: production,
+        cache,
+        lenient: !production,
+        imageCache,
+        ...(options.now !== undefined ? { now: options.now } : {}),
+      }));
       // Once per load of the content: a build prints each warning once, the dev server on each change.
       for (const warning of content.warnings ?? []) warn(`Warning: ${formatProblem(warning)}`);
       failure = undefined;
+      variants = new Map([...variantsByPath(content.variants ?? [])].map(([published, { job, width, format }]) => [published, [job, width, format]]));
       const problems = content.problems ?? [];
       broken = new Map((content.broken ?? []).map(({ slug, file }) => [dataFiles.post(slug), problemList(problems.filter((problem) => problem.file === file))]));
       return problems.length > 0 ? new ContentError(problems) : undefined;
@@ -120,6 +142,24 @@ export function quire(options: QuireOptions = {}): Plugin {
         res.setHeader('cache-control', 'no-store');
         return res.end(json);
       }
+      const variant = variants.get(file);
+      const remote = content?.remoteFiles?.get(file);
+      const previewed = content?.posts.find((post) => previewFile(post.meta.slug) === file);
+      if (variant || remote || previewed) {
+        // Resized or drawn on first request, so the dev server starts without making every image.
+        const made = variant ? resized.ensure(...variant) : remote ? Promise.resolve(remote) : previews.get(previewInput(previewed!, content!, contentDir));
+        made.then(
+          (made) => {
+            res.setHeader('content-type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+            res.end(readFileSync(made));
+          },
+          (error: unknown) => {
+            res.statusCode = 500;
+            res.end(String(error));
+          },
+        );
+        return;
+      }
       const asset = file.startsWith(`${MEDIA_DIR}/`) && content?.assets.includes(file.slice(MEDIA_DIR.length + 1)) ? file.slice(MEDIA_DIR.length + 1) : content?.rootFiles?.includes(file) ? file : undefined;
       if (asset !== undefined) {
         res.setHeader('content-type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
@@ -146,6 +186,19 @@ export function quire(options: QuireOptions = {}): Plugin {
       if (this.environment?.config.consumer === 'server') return;
       await reload();
       if (failure) this.error(failure.message);
+      for (const { file, date } of content?.scheduled ?? []) console.log(`Scheduled: ${file} (${date}) is left out until then`);
+      const started = performance.now();
+      const before = resized.made;
+      resizedFiles = await resized.resizeAll(content?.variants ?? []);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      if (resizedFiles.length > 0 && !process.env.QUIRE_QUIET) console.log(`Images: ${resizedFiles.length} resized copies, ${resized.made - before} made, the rest from the cache, in ${seconds} s`);
+      if (content) {
+        const drawing = performance.now();
+        const drawn = previews.made;
+        previewFiles = await postPreviews(content, contentDir, previews);
+        const took = ((performance.now() - drawing) / 1000).toFixed(1);
+        if (!process.env.QUIRE_QUIET) console.log(`Link previews: ${previewFiles.size}, ${previews.made - drawn} drawn, the rest from the cache, in ${took} s`);
+      }
     },
     generateBundle() {
       if (this.environment?.config.consumer === 'server' || !content) return;
@@ -160,6 +213,9 @@ export function quire(options: QuireOptions = {}): Plugin {
       }
       for (const file of content.rootFiles ?? []) this.emitFile({ type: 'asset', fileName: file, source: readFileSync(path.join(contentDir, file)) });
       for (const [fileName, source] of buildReportFiles(content)) this.emitFile({ type: 'asset', fileName, source });
+      for (const [published, file] of previewFiles) this.emitFile({ type: 'asset', fileName: published, source: readFileSync(file) });
+      for (const { published, file } of resizedFiles) this.emitFile({ type: 'asset', fileName: published, source: readFileSync(file) });
+      for (const [published, file] of content.remoteFiles ?? []) this.emitFile({ type: 'asset', fileName: published, source: readFileSync(file) });
     },
     async configureServer(server) {
       const report = (error: ContentError | undefined) => {

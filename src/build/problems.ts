@@ -16,7 +16,7 @@ const UNSAFE = /(?!\u200d|[\ufe00-\ufe0f])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code
  * escape sequence or a right-to-left override printed raw could recolour the terminal or disguise
  * the text (a file named to look like another). Newlines stay out too: one problem, one line.
  */
-export function visible(text: string): string {
+function visible(text: string): string {
   return text.replace(UNSAFE, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
 }
 

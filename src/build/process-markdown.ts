@@ -10,10 +10,13 @@ import { feedComponents } from '../markdown/feed-components.tsx';
 import { mathPlugins } from '../markdown/math.ts';
 import { DOLLAR_TEXT_FLAG } from '../markdown/math-dollars.ts';
 import { createProcessor } from '../markdown/pipeline.ts';
-import type { ImageSize } from '../markdown/resolve-urls.ts';
+import type { ImageInfo } from '../markdown/image-info.ts';
 import { type MarkdownLimits, checkMarkdownLimits, hastFacts, mdastFacts } from './analyse-markdown.ts';
+import { type VariantJob, describeImage } from './images/describe-image.ts';
+import { type RemoteReference, remoteImageReferences } from './images/remote-references.ts';
+import type { RemoteImage } from './images/remote-images.ts';
 import { buildHighlighter, grammarsFor } from './languages.ts';
-import { measureImage, resolveLocal } from './local-files.ts';
+import { resolveLocal } from './local-files.ts';
 import type { ContentProblem } from './problems.ts';
 import { rawHtmlReferences } from './raw-html-references.ts';
 import { renderHtml } from './render-html.ts';
@@ -36,6 +39,10 @@ export interface MarkdownJob {
   /** The site's origin when this post is in the feeds: its feed HTML is written too. */
   feedOrigin?: string;
   limits: MarkdownLimits;
+  /** The site's `remoteImages`: `download` copies images on other hosts into the site. */
+  remoteImages?: 'download' | 'allow';
+  /** The downloads of this post's remote images, once made (see `remote` in the output). */
+  remote?: Record<string, RemoteImage>;
 }
 
 /** A file the result depends on, with what it was when the result was made; size -1 for a file that was missing. */
@@ -57,7 +64,11 @@ export interface MarkdownOutput {
   excerpt: string;
   readingTime: number;
   headings: Heading[];
-  images: Record<string, ImageSize>;
+  images: Record<string, ImageInfo>;
+  /** The resized copies the images need: made once per image by the build, not here. */
+  variants: VariantJob[];
+  /** Images on other hosts, with their places: downloaded by the build when the site says so. */
+  remote: RemoteReference[];
   /** highlight.js grammars a browser loads to render the post as the build did. */
   languages: string[];
   /** Lazily loaded features the post uses: `chart`, `math`, `mermaid`. */
@@ -101,7 +112,8 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
   const tooComplex = checkMarkdownLimits(body, limits);
   if (tooComplex) return { ok: false, problems: [{ ...at(tooComplex.line, tooComplex.column), message: tooComplex.message }] };
 
-  const images: Record<string, ImageSize> = {};
+  const images: Record<string, ImageInfo> = {};
+  const variants: VariantJob[] = [];
   const processor = createProcessor({ base: job.base, assetBase: job.assetBase, images, highlighter: buildHighlighter, math: mathPlugins });
   // What the plugins say about the post: KaTeX's errors, dollar spans that were not math, iframes left out.
   const ran = new VFile({ path: job.path, value: body });
@@ -146,8 +158,9 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
     const { size, mtimeMs } = statSync(resolved.absolute);
     dependencies.push({ path: resolved.absolute, size, mtimeMs });
     if (reference.kind === 'image' && !Object.hasOwn(images, reference.url)) {
-      const measured = measureImage(resolved.absolute);
-      if (measured) images[reference.url] = measured;
+      const described = describeImage(resolved.absolute);
+      if (described) images[reference.url] = described.info;
+      if (described?.job) variants.push(described.job);
     }
   }
   for (const fence of facts.fences) {
@@ -166,8 +179,23 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
     const { size, mtimeMs } = statSync(resolved.absolute);
     dependencies.push({ path: resolved.absolute, size, mtimeMs });
     if (link.kind === 'image' && !Object.hasOwn(images, link.url)) {
-      const measured = measureImage(resolved.absolute);
-      if (measured) images[link.url] = measured;
+      const described = describeImage(resolved.absolute);
+      if (described) images[link.url] = described.info;
+      if (described?.job) variants.push(described.job);
+    }
+  }
+  const remote = remoteImageReferences(mdast).map((reference) => ({ ...reference, line: reference.line + job.bodyLine - 1 }));
+  if (job.remoteImages !== 'allow' && job.remote) {
+    for (const { url } of remote) {
+      const download = Object.hasOwn(job.remote, url) ? job.remote[url] : undefined;
+      if (!download || Object.hasOwn(images, url)) continue;
+      const described = download.ok ? describeImage(download.file) : undefined;
+      if (!download.ok || !described) {
+        images[url] = { width: 0, height: 0, link: true };
+        continue;
+      }
+      images[url] = { ...described.info, src: download.published };
+      if (described.job) variants.push(described.job);
     }
   }
 
@@ -191,6 +219,8 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
     readingTime: facts.readingTime,
     headings,
     images,
+    variants,
+    remote,
     languages: grammarsFor(fences),
     features,
     html: renderHtml(hast, pageComponents),

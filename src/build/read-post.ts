@@ -5,6 +5,7 @@ import { MEDIA_DIR } from '../content/files.ts';
 import { datedName, fromGenerators } from '../content/generator-fields.ts';
 import { tagSlug } from '../content/tags.ts';
 import { type FrontMatter, type Heading, type PostMeta, SLUG_PATTERN, frontMatterSchema } from '../content/schema.ts';
+import type { ImageInfo } from '../markdown/image-info.ts';
 import { isRelativeUrl } from '../markdown/resolve-urls.ts';
 import { DEFAULT_MARKDOWN_LIMITS, type MarkdownLimits } from './analyse-markdown.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -20,7 +21,7 @@ export interface LoadedPost {
   toc: boolean;
   /** Site-relative folder that the post's relative links resolve against. */
   assetBase: string;
-  images: Record<string, { width: number; height: number }>;
+  images: Record<string, ImageInfo>;
   /** highlight.js grammars the browser loads to render the post after a client-side navigation. */
   languages: string[];
   /** Lazily loaded features the post uses. */
@@ -240,6 +241,7 @@ export function finishPost({ front, slug, file, assetBase, image, job, aliases }
     featured: front.featured,
     ...(front.draft ? { draft: true } : {}),
     ...(image ? { image } : {}),
+    ...(front.series ? { series: front.series } : {}),
   };
   return {
     meta,

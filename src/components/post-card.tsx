@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { paths } from '../app/paths';
 import type { PostMeta } from '../content/schema';
+import { CoverImage } from './cover-image';
 import { PostDate } from './post-date';
 import { TagList } from './tag-list';
 
@@ -18,10 +19,12 @@ export function PostCard({ post, language, featured = false, level = featured ? 
       <Heading className="card-title" id={`card-${post.slug}`}>
         <Link to={href}>{post.title}</Link>
         {post.draft && <span className="badge">Draft</span>}
+        {post.scheduled && <span className="badge">Scheduled</span>}
       </Heading>
       <p className="meta">
         <PostDate date={post.date} language={language} /> · {post.readingTime} min read
       </p>
+      {post.cover && post.image && <CoverImage cover={post.cover} image={post.image} />}
       <p className="excerpt">{post.excerpt}</p>
       {featured && (
         <p>

@@ -7,11 +7,18 @@ export const dataFiles = {
   tags: 'data/tags.json',
   tagPage: (tag: string, page: number) => `data/tags/${tag}/${page}.json`,
   about: 'data/about.json',
+  /** Every series with its number of parts. */
+  seriesList: 'data/series.json',
+  /** One series' parts, oldest first. */
+  series: (slug: string) => `data/series/${slug}.json`,
   /** What search matches and ranks on; see `src/search/search-data.ts`. */
   searchIndex: 'data/search/index.json',
   /** What search results show of one shard of posts, loaded for the results shown. */
   searchShard: (shard: number) => `data/search/posts/${shard}.json`,
 } as const;
+
+/** A post's 1200×630 link preview, relative to the site root. */
+export const previewFile = (slug: string) => `og/${slug}.png`;
 
 /** Folder under the site root that files from `content/` are copied to. */
 export const MEDIA_DIR = 'media';

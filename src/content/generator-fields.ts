@@ -5,7 +5,7 @@
  */
 
 /** Each Quire field and the names other generators give it, first found wins. */
-export const FIELD_NAMES = {
+const FIELD_NAMES = {
   date: ['date', 'pubDate', 'pubDatetime', 'publishDate'],
   updated: ['updated', 'lastmod', 'updatedDate', 'modDatetime'],
   description: ['description', 'summary', 'excerpt'],
@@ -13,13 +13,13 @@ export const FIELD_NAMES = {
 } as const satisfies Record<string, readonly string[]>;
 
 /** Fields Quire reads itself, beyond those in FIELD_NAMES. */
-const QUIRE_FIELDS = ['title', 'tags', 'categories', 'category', 'draft', 'published', 'featured', 'slug', 'toc', 'aliases', 'permalink'];
+const QUIRE_FIELDS = ['title', 'tags', 'categories', 'category', 'draft', 'published', 'featured', 'slug', 'toc', 'aliases', 'permalink', 'series'];
 
 /**
  * Fields other generators write that mean nothing for a Quire site and are accepted without a
  * note: SEO keywords, authorship, the template to use, the order in a menu.
  */
-export const HARMLESS_FIELDS = ['keywords', 'authors', 'author', 'layout', 'weight', 'id', 'comments', 'type'];
+const HARMLESS_FIELDS = ['keywords', 'authors', 'author', 'layout', 'weight', 'id', 'comments', 'type'];
 
 const KNOWN = new Set<string>([...QUIRE_FIELDS, ...HARMLESS_FIELDS, ...Object.values(FIELD_NAMES).flat()]);
 
@@ -48,7 +48,7 @@ function monthName(value: string): string | undefined {
  * Jekyll's `2021-05-01 10:30:00 +0200` (a space before the time and the offset, an offset
  * without a colon) as ISO 8601; anything else is returned as it is, for the schema to judge.
  */
-export function isoDate(value: unknown): unknown {
+function isoDate(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const written = monthName(value.trim());
   if (written) return written;
@@ -64,7 +64,7 @@ export function isoDate(value: unknown): unknown {
  * where `tags: linux memory` is two tags, and is otherwise one tag, so `tags: Page Cache` (as
  * Hugo and Quire read it) stays "Page Cache".
  */
-export function tagList(value: unknown, jekyll: boolean): unknown {
+function tagList(value: unknown, jekyll: boolean): unknown {
   if (typeof value !== 'string') return value;
   if (value.includes(',')) return value.split(',').map((tag) => tag.trim()).filter(Boolean);
   return jekyll ? value.split(/\s+/).filter(Boolean) : [value];
@@ -88,7 +88,7 @@ export function fromGenerators(front: Record<string, unknown>, base: string): Ge
   const data: Record<string, unknown> = {};
   const sources: Record<string, string> = {};
   const dated = datedName(base);
-  for (const key of ['title', 'featured', 'slug', 'toc', 'aliases'] as const) {
+  for (const key of ['title', 'featured', 'slug', 'toc', 'aliases', 'series'] as const) {
     if (Object.hasOwn(front, key)) data[key] = front[key];
   }
   // Jekyll's `permalink` is where the post was: kept working as an alias. Patterns (`/:title/`) are site settings, not addresses.

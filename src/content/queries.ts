@@ -40,3 +40,9 @@ export const tagPageQuery = (tag: string, page: number) =>
 
 export const aboutQuery = () =>
   queryOptions({ queryKey: ['quire', 'about'], queryFn: ({ signal }) => fetchData(dataFiles.about, schema('aboutFileSchema'), signal) });
+
+export const seriesListQuery = () =>
+  queryOptions({ queryKey: ['quire', 'series-list'], queryFn: ({ signal }) => fetchData(dataFiles.seriesList, schema('seriesListFileSchema'), signal) });
+
+export const seriesQuery = (slug: string) =>
+  queryOptions({ queryKey: ['quire', 'series', slug], queryFn: ({ signal }) => fetchData(dataFiles.series(slug), schema('seriesFileSchema'), signal) });

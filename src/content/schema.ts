@@ -73,6 +73,14 @@ export const frontMatterSchema = z.object({
     ),
     [],
   ),
+  /** Posts naming the same series are listed together, in date order, on each of them. */
+  // Hugo's series taxonomy is a list: a list of one name is that name.
+  series: z.optional(
+    z.pipe(
+      z.transform((value: unknown) => (Array.isArray(value) && value.length === 1 ? value[0] : value)),
+      nonEmpty('a series name'),
+    ),
+  ),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
@@ -87,12 +95,26 @@ export const siteSchema = z.object({
   image: z.optional(text('an image path or URL')),
   /** Fail the build on warnings (dead links), not only on errors. */
   strict: z.optional(flag),
+  /**
+   * Images on other hosts: `download` (the default) copies them into the site at build time, so a
+   * reader's browser asks no other host for anything; `allow` leaves them where they are.
+   */
+  remoteImages: z.optional(z.enum(['download', 'allow'], { error: expected('download or allow') })),
   postsPerPage: z._default(
     z.int({ error: expected('a whole number') }).check(z.minimum(1, { error: expected('at least 1') }), z.maximum(100, { error: expected('at most 100') })),
     defaultSite.postsPerPage,
   ),
 });
 export type Site = z.infer<typeof siteSchema>;
+
+/** What the build knows of an image: its size, resized copies, where a downloaded copy lives (see src/markdown/image-info.ts). */
+export const imageInfoSchema = z.object({
+  width: z.number(),
+  height: z.number(),
+  src: z.optional(z.string()),
+  variants: z.optional(z.object({ stem: z.string(), widths: z.array(z.number()), formats: z.array(z.enum(['avif', 'webp'])) })),
+  link: z.optional(z.boolean()),
+});
 
 /** One post's metadata as listed in the manifest, page chunks and post files. */
 export const postMetaSchema = z.object({
@@ -108,6 +130,12 @@ export const postMetaSchema = z.object({
   featured: z.boolean(),
   draft: z.optional(z.boolean()),
   image: z.optional(z.string()),
+  /** The cover's size and resized copies, when the build could read it. */
+  cover: z.optional(imageInfoSchema),
+  /** The series the post is a part of, as its front matter names it. */
+  series: z.optional(z.string()),
+  /** Dated in the future: only the dev server shows it. */
+  scheduled: z.optional(z.boolean()),
 });
 export type PostMeta = z.infer<typeof postMetaSchema>;
 
@@ -144,12 +172,23 @@ const markdownShape = {
   /** Folder, relative to the site root, that relative links in the markdown resolve against. */
   assetBase: z.string(),
   /** Intrinsic sizes of local images, keyed by the URL as written, so images reserve their space. */
-  images: z.record(z.string(), z.object({ width: z.number(), height: z.number() })),
+  images: z.record(z.string(), imageInfoSchema),
   /** highlight.js grammars to load before rendering the markdown in the browser. */
   languages: z._default(z.array(z.string()), []),
   /** Lazily loaded features the markdown uses, such as `chart`. */
   features: z._default(z.array(z.string()), []),
 };
+
+const seriesSchema = z.object({ name: z.string(), slug: z.string(), count: z.number() });
+export type Series = z.infer<typeof seriesSchema>;
+
+/** `data/series.json`: every series, by name. */
+export const seriesListFileSchema = versioned({ series: z.array(seriesSchema) });
+export type SeriesListFile = z.infer<typeof seriesListFileSchema>;
+
+/** `data/series/SLUG.json`: one series' parts in date order, oldest first. */
+export const seriesFileSchema = versioned({ series: seriesSchema, posts: z.array(postMetaSchema) });
+export type SeriesFile = z.infer<typeof seriesFileSchema>;
 
 /** `data/posts/SLUG.json`: everything the post view needs, fetchable without the manifest. */
 export const postFileSchema = versioned({
@@ -162,6 +201,8 @@ export const postFileSchema = versioned({
   next: z.nullable(postLinkSchema),
   /** Up to three other posts, most shared tags first, then the newest. */
   related: z.array(postLinkSchema),
+  /** The series the post is a part of, with every part oldest first (this post among them). */
+  series: z.optional(z.object({ name: z.string(), slug: z.string(), parts: z.array(postLinkSchema) })),
 });
 export type PostFile = z.infer<typeof postFileSchema>;
 

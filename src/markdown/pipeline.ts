@@ -20,8 +20,10 @@ import { rehypeFootnoteLinks } from './footnote-links.ts';
 import { rehypeHeadingIds } from './heading-ids.ts';
 import { rehypeHighlight } from './highlight.ts';
 import type { Highlighter } from './highlighter.ts';
+import type { ImageInfo } from './image-info.ts';
 import { remarkMoreMarker } from './more-marker.ts';
 import { rehypeIframes } from './iframes.ts';
+import { rehypeResponsiveImages } from './responsive-images.ts';
 import { type UrlOptions, rehypeResolveUrls } from './resolve-urls.ts';
 import { sanitizeSchema } from './sanitize-schema.ts';
 import { remarkStrayDirectives } from './stray-directives.ts';
@@ -41,6 +43,8 @@ export interface PipelineExtension {
 
 export interface PipelineOptions extends UrlOptions {
   highlighter: Highlighter;
+  /** What the build knows of each image (sizes, resized copies), keyed by the URL as written. */
+  images: Record<string, ImageInfo>;
   /** The math plugins (`mathPlugins` from math.ts), when loaded. */
   math?: PipelineExtension;
 }
@@ -72,6 +76,7 @@ export function rehypePlugins({ highlighter, math, ...urls }: PipelineOptions): 
     rehypeTaskLabels,
     [rehypeHighlight, { highlighter }],
     rehypeCodeMeta,
+    [rehypeResponsiveImages, { base: urls.base, images: urls.images }],
     [rehypeResolveUrls, urls],
   ];
 }

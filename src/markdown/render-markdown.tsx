@@ -8,8 +8,8 @@ import { type ReactNode, use } from 'react';
 import Markdown from 'react-markdown';
 import { pageComponents } from './components.tsx';
 import { createHighlighter } from './highlighter.ts';
+import type { ImageInfo } from './image-info.ts';
 import { type PipelineExtension, rehypePlugins, remarkPluginsWith, remarkRehypeOptions } from './pipeline.ts';
-import type { ImageSize } from './resolve-urls.ts';
 
 /** Every highlight.js grammar as its own chunk, fetched only for a post that uses it. */
 const grammarModules = import.meta.glob<LanguageFn>(['/node_modules/highlight.js/es/languages/*.js', '!/node_modules/highlight.js/es/languages/*.js.js'], {
@@ -51,8 +51,8 @@ export interface MarkdownProps {
   children: string;
   /** Site-relative folder that relative links and images resolve against, e.g. `media/posts/x/`. */
   assetBase: string;
-  /** Intrinsic image sizes keyed by the URL as written, so images reserve their space before loading. */
-  images?: Record<string, ImageSize>;
+  /** Image sizes and resized copies keyed by the URL as written, so images reserve their space and phones load small copies. */
+  images?: Record<string, ImageInfo>;
   /** The post's features (its data lists them); `math` needs `loadFeatures` to have run. */
   features?: readonly string[];
 }

@@ -49,14 +49,16 @@ function resolveLink(node: Element, options: UrlOptions) {
 function resolveImage(node: Element, options: UrlOptions) {
   const written = String(node.properties.src ?? '');
   const src = resolveUrl(written, options);
-  // No src at all for a blocked URL, or the browser would fetch the page itself again.
-  if (src === '') delete node.properties.src;
+  // No src at all for a blocked URL, or the browser would fetch the page itself again; nor for an
+  // `http:` image the build did not download, which the CSP would block.
+  if (src === '' || /^http:/i.test(src)) delete node.properties.src;
   else node.properties.src = src;
   const size = Object.hasOwn(options.images, written) ? options.images[written] : undefined;
   // Sizes the author wrote on an <img> win: they may show the image smaller than it is.
   const authorSized = node.properties.width !== undefined || node.properties.height !== undefined;
   if (size && !authorSized) Object.assign(node.properties, { width: size.width, height: size.height });
-  Object.assign(node.properties, { loading: 'lazy', decoding: 'async' });
+  // An image an earlier plugin chose to load at once keeps that.
+  Object.assign(node.properties, { loading: node.properties.loading ?? 'lazy', decoding: 'async' });
 }
 
 /** Elements of raw HTML that play a file, which must be one beside the post. */

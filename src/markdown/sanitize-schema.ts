@@ -60,7 +60,9 @@ export const sanitizeSchema: Schema = {
   },
   protocols: {
     ...defaultSchema.protocols,
-    // `http:` images are blocked by the CSP (and are mixed content on an https site anyway).
-    src: ['https'],
+    // `http:` images get through here so the build can download them into the site (remoteImages:
+    // download); any still pointing at `http:` after that lose their src in resolve-urls.ts, since
+    // the CSP blocks them (and they are mixed content on an https site anyway).
+    src: ['http', 'https'],
   },
 };

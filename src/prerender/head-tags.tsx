@@ -74,6 +74,12 @@ export function HeadTags({ head, site, base }: HeadTagsProps) {
       <meta property="og:url" content={url} />
       {site.language && <meta property="og:locale" content={site.language.replace('-', '_')} />}
       {image && <meta property="og:image" content={image} />}
+      {image && head.imageSize && (
+        <>
+          <meta property="og:image:width" content={String(head.imageSize.width)} />
+          <meta property="og:image:height" content={String(head.imageSize.height)} />
+        </>
+      )}
       {head.published && <meta property="article:published_time" content={head.published} />}
       {head.modified && <meta property="article:modified_time" content={head.modified} />}
       {head.tags?.map((tag) => <meta key={tag} property="article:tag" content={tag} />)}

@@ -9,13 +9,15 @@ export interface SiteShape {
   pageCount: number;
   tags: Tag[];
   about: boolean;
+  /** Every series (absent from builds before series existed). */
+  series?: { slug: string }[];
 }
 
 const pagesAfterFirst = (count: number, href: (page: number) => string) =>
   Array.from({ length: Math.max(0, count - 1) }, (_, index) => ({ path: href(index + 2) }));
 
 /** Every URL the pre-renderer writes a page for (the not-found page aside), with its last change. */
-export function siteRoutes({ manifest, pageCount, tags, about }: SiteShape): { path: string; modified?: string; unlisted?: boolean }[] {
+export function siteRoutes({ manifest, pageCount, tags, about, series = [] }: SiteShape): { path: string; modified?: string; unlisted?: boolean }[] {
   const { posts, site } = manifest;
   const newest = posts[0] ? (posts[0].updated ?? posts[0].date) : undefined;
   return [
@@ -27,6 +29,7 @@ export function siteRoutes({ manifest, pageCount, tags, about }: SiteShape): { p
       { path: paths.tag.href(tag.slug) },
       ...pagesAfterFirst(Math.ceil(tag.count / site.postsPerPage), (page) => paths.tag.href(tag.slug, page)),
     ]),
+    ...(series.length > 0 ? [{ path: paths.seriesList.href() }, ...series.map((one) => ({ path: paths.series.href(one.slug) }))] : []),
     { path: paths.archive.href(), modified: newest },
     ...(about ? [{ path: paths.about.href() }] : []),
     // The search page's shell, so /search/?q=... loads on any static host; not content to index.

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router-dom';
-import { manifestQuery, tagPageQuery, tagsQuery } from '../content/queries';
+import { manifestQuery, seriesListQuery, seriesQuery, tagPageQuery, tagsQuery } from '../content/queries';
 import { orNotFound, pageNumber } from './page-number';
 
 // The loaders of the listing pages, apart from their views: the views load lazily, and a loader
@@ -22,3 +22,15 @@ export const archiveLoader = (queryClient: QueryClient) => async () => {
   await queryClient.ensureQueryData(manifestQuery());
   return null;
 };
+
+export const seriesListLoader = (queryClient: QueryClient) => async () => {
+  await queryClient.ensureQueryData(seriesListQuery());
+  return null;
+};
+
+export const seriesLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs) => {
+    await orNotFound(() => queryClient.ensureQueryData(seriesQuery(params.name ?? '')));
+    return null;
+  };

@@ -3,13 +3,18 @@ import { Link, useParams } from 'react-router-dom';
 import { PageHead } from '../app/head';
 import { paths } from '../app/paths';
 import { Article } from '../components/article/article';
+import { CoverImage } from '../components/cover-image';
 import { PostDate } from '../components/post-date';
+import { SeriesBox } from '../components/series-box';
 import { TagList } from '../components/tag-list';
 import { TableOfContents } from '../components/toc/table-of-contents';
-import { articleKey } from '../content/files';
+import { articleKey, previewFile } from '../content/files';
 import { featureStylesheets } from '../markdown/math-styles';
 import { postQuery, siteQuery } from '../content/queries';
 import type { PostLink } from '../content/schema';
+
+/** Every post's link preview is a 1200×630 PNG the build makes (src/build/previews/). */
+const PREVIEW_SIZE = { width: 1200, height: 630 };
 
 /** A link to the older or newer post, or an empty cell that keeps the other in its column. */
 function NeighbourLink({ post, rel, label }: { post: PostLink | null; rel: 'prev' | 'next'; label: string }) {
@@ -35,7 +40,8 @@ export function Post() {
         description={post.excerpt}
         path={paths.post.href(post.slug)}
         type="article"
-        image={post.image}
+        image={previewFile(post.slug)}
+        imageSize={PREVIEW_SIZE}
         published={post.date}
         modified={post.updated}
         tags={post.tags}
@@ -45,6 +51,7 @@ export function Post() {
         <h1 id="post-title" tabIndex={-1}>
           {post.title}
           {post.draft && <span className="badge">Draft</span>}
+          {post.scheduled && <span className="badge">Scheduled</span>}
         </h1>
         <p className="meta">
           <PostDate date={post.date} language={site.language} />
@@ -58,7 +65,9 @@ export function Post() {
           {post.readingTime} min read
         </p>
         <TagList post={post} />
+        {post.cover && post.image && <CoverImage cover={post.cover} image={post.image} priority />}
       </header>
+      {data.series && <SeriesBox series={data.series} current={post.slug} />}
       <div className="post-body">
         {data.toc && <TableOfContents headings={data.headings} />}
         <Article articleKey={articleKey.post(post.slug)} markdown={data.markdown} assetBase={data.assetBase} images={data.images} features={data.features} />

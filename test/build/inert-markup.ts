@@ -25,6 +25,8 @@ const ELEMENTS = new Set(
     // KaTeX's MathML (beside its HTML, for screen and feed readers).
     'math', 'semantics', 'annotation', 'mrow', 'mi', 'mo', 'mn', 'ms', 'mtext', 'mspace', 'msup', 'msub', 'msubsup', 'mfrac', 'msqrt',
     'mroot', 'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mstyle', 'mpadded', 'mphantom', 'menclose', 'mlabeledtr', 'merror',
+    // Images with resized copies, and the first image of a post.
+    'picture',
     // The chart's SVG.
     'svg', 'g', 'path', 'line', 'polyline', 'rect', 'circle', 'text', 'tspan', 'title', 'desc', 'defs', 'use', 'marker', 'clippath',
   ],

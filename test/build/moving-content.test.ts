@@ -28,7 +28,7 @@ function folder(name: string, files: Record<string, string>): string {
 describe('a folder of posts from another generator builds as it is', () => {
   it.each([
     // [generator, posts published, warnings, notes, files published at the site root]
-    ['hugo', 7, [], ['posts/page-cache-bundle/index.md:10:9: ignored front matter field `series` in 1 post; Quire does not use it'], ['images/diagram-6.svg']],
+    ['hugo', 7, [], [], ['images/diagram-6.svg']],
     ['jekyll', 2, [], [], ['images/swap-graph.svg']],
     ['astro', 6, 3, [], []],
     ['astropaper', 2, [], ['posts/adding-new-posts.md:14:15: ignored front matter field `canonicalURL` in 1 post; Quire does not use it'], []],
@@ -138,7 +138,7 @@ describe('aliases', () => {
     ['the address of a page of the site', 'aliases: [/posts/b/]\n', 'posts/a.md:5:11: aliases: expected an old address, got "/posts/b/" which is a page of this site; remove it'],
     ['the home page', 'aliases: /\n', 'posts/a.md:5:10: aliases: expected an old address, got "/" which is a page of this site; remove it'],
     ['an address another post has', 'aliases: [/old/b.html]\n', 'posts/b.md:5:11: aliases: expected an address of one post, got "/old/b.html" which posts/a.md:5 also has'],
-    ["a folder of the build's own", 'aliases: [/assets/x.js]\n', 'posts/a.md:5:11: aliases: expected an address outside the site\'s own folders (.quire, about, archive, assets, data, media, page, posts, search, tags), got "/assets/x.js"'],
+    ["a folder of the build's own", 'aliases: [/assets/x.js]\n', 'posts/a.md:5:11: aliases: expected an address outside the site\'s own folders (.quire, about, archive, assets, data, media, page, posts, search, series, tags), got "/assets/x.js"'],
   ])('refuses %s, naming file:line', (_what, aliases, expected) => {
     const dir = folder(`alias-${aliases.replace(/\W/g, '')}`, { 'posts/a.md': POST('A', aliases), 'posts/b.md': POST('B', 'aliases: [/old/b.html]\n') });
     expect(() => load(dir)).toThrow(ContentError);

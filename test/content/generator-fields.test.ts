@@ -66,9 +66,9 @@ describe('front matter from other generators', () => {
 
   it('lists the fields it ignores, apart from the harmless ones, with their places', () => {
     const file = path.join(CONTENT, 'posts', 'p.md');
-    const read = readPost('---\ntitle: T\ndate: 2021-05-01\nseries: [x]\nlayout: post\ncanonicalURL: https://x\n---\n', { path: file, contentDir: CONTENT, file: 'p.md' });
+    const read = readPost('---\ntitle: T\ndate: 2021-05-01\nsidebar_label: [x]\nlayout: post\ncanonicalURL: https://x\n---\n', { path: file, contentDir: CONTENT, file: 'p.md' });
     expect(read.ignored).toEqual([
-      { field: 'series', line: 4, column: 9 },
+      { field: 'sidebar_label', line: 4, column: 16 },
       { field: 'canonicalURL', line: 6, column: 15 },
     ]);
   });

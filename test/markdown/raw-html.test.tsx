@@ -55,8 +55,9 @@ describe('the harmless elements authors write work as HTML', () => {
   });
 
   it('keeps an <img>’s width and height, resolves its local src and loads it lazily', () => {
-    for (const [where, container] of renderBoth('<img src="diagram.png" alt="A diagram" width="320" height="200">')) {
-      const image = container.querySelector('img')!;
+    // A post's first image loads at once (it is often the largest paint); this is the second.
+    for (const [where, container] of renderBoth('![lead](lead.svg)\n\n<img src="diagram.png" alt="A diagram" width="320" height="200">')) {
+      const image = container.querySelectorAll('img')[1]!;
       expect(
         [image.getAttribute('src'), image.getAttribute('alt'), image.getAttribute('width'), image.getAttribute('height'), image.getAttribute('loading')],
         where,
@@ -101,7 +102,7 @@ describe('hostile raw HTML is inert, inside allowed elements too', () => {
   ])('%s', (_name, markdown, kept) => {
     for (const [where, container] of renderBoth(markdown)) {
       expect(inertProblems(container, ['https']), where).toEqual([]);
-      expect(container.querySelector('script, style, iframe, object, embed, form, input, svg, math, picture, [style], [srcset], [poster], [autoplay]'), where).toBeNull();
+      expect(container.querySelector('script, style, iframe, object, embed, form, input, svg, math, [style], [srcset], [poster], [autoplay]'), where).toBeNull();
       for (const element of container.querySelectorAll('[src]')) {
         const src = element.getAttribute('src')!;
         // Nothing from another host but https images.
@@ -230,7 +231,7 @@ describe('the build checks raw HTML and says what it left out', () => {
     const result = run('<img src="here.png" alt="x">');
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.output.warnings).toEqual([]);
-    expect(result.output.images).toEqual({ 'here.png': { width: 16, height: 8 } });
-    expect(result.output.html).toContain('<img src="/media/posts/here.png" alt="x" width="16" height="8" loading="lazy" decoding="async"/>');
+    expect(result.output.images).toMatchObject({ 'here.png': { width: 16, height: 8 } });
+    expect(result.output.html).toMatch(/<img(?=[^>]* src="\/media\/posts\/here\.png")(?=[^>]* width="16")(?=[^>]* height="8")/);
   });
 });

@@ -24,7 +24,7 @@ const file = relative.startsWith('..') ? path.join(content, 'posts/old.md') : re
 mkdirSync(path.join(content, 'posts'), { recursive: true });
 writeFileSync(
   path.join(content, 'posts/old.md'),
-  '---\ntitle: Old post\ndate: 2021-05-01\ntags: [Linux]\naliases: [/2021/05/old.html]\nseries: x\n---\nSee [the other one](/posts/no-such-post/) and ![a chart](chart.png).\n',
+  '---\ntitle: Old post\ndate: 2021-05-01\ntags: [Linux]\naliases: [/2021/05/old.html]\nsidebar_label: x\n---\nSee [the other one](/posts/no-such-post/) and ![a chart](chart.png).\n',
 );
 writeFileSync(path.join(content, 'site.yaml'), 'title: Moved\nurl: https://example.org\n');
 
@@ -39,7 +39,7 @@ describe('npm run build with dead links', () => {
         `${file}:8:47: image: expected an image at "chart.png" beside the post, got nothing there`,
       ].join('\n'),
     );
-    expect(result.output).toContain(`${file}:6:9: ignored front matter field \`series\` in 1 post; Quire does not use it`);
+    expect(result.output).toContain(`${file}:6:16: ignored front matter field \`sidebar_label\` in 1 post; Quire does not use it`);
     const redirect = readFileSync(path.join(out, '2021/05/old.html'), 'utf8');
     expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=/posts/old/">');
     expect(redirect).toContain('<link rel="canonical" href="https://example.org/posts/old/">');
