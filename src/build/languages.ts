@@ -10,7 +10,7 @@ export const buildHighlighter = createHighlighter(all);
 function embeddedLanguages(grammar: LanguageFn): string[] {
   const found = new Set<string>();
   const seen = new Set<object>();
-  const stack: unknown[] = [grammar(hljs as never)];
+  const stack: unknown[] = [grammar(hljs)];
   for (let value = stack.pop(); value !== undefined; value = stack.pop()) {
     if (typeof value !== 'object' || value === null || value instanceof RegExp || seen.has(value)) continue;
     seen.add(value);

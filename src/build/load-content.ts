@@ -9,7 +9,7 @@ import { type VariantJob, describeImage } from './images/describe-image.ts';
 import { type RemoteImage, cachedDownload, downloadImage } from './images/remote-images.ts';
 import { DEFAULT_IMAGE_CACHE_DIR } from './images/resize-cache.ts';
 import { parseYamlMapping, readFrontMatter } from './front-matter.ts';
-import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
+import { MarkdownCache } from './markdown-cache.ts';
 import { processInWorkers } from './markdown-workers.ts';
 import { type MarkdownJob, type MarkdownOutput, type MarkdownResult, processMarkdown } from './process-markdown.ts';
 import { ContentError, type ContentProblem } from './problems.ts';
@@ -17,7 +17,7 @@ import { type IgnoredField, type LoadedPost, type PostLimits, type ReadPost, fin
 import { type Redirect, checkSiteLinks } from './site-links.ts';
 
 /** `content/about.md`, processed like a post. */
-export interface LoadedAbout {
+interface LoadedAbout {
   title: string;
   markdown: string;
   assetBase: string;
@@ -28,7 +28,7 @@ export interface LoadedAbout {
 }
 
 /** A post left out of a production build because its date has not come yet. */
-export interface ScheduledPost {
+interface ScheduledPost {
   file: string;
   date: string;
 }
@@ -98,7 +98,7 @@ const toPosix = (p: string) => p.split(path.sep).join('/');
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => toPosix(path.relative(dir, path.join(entry.parentPath, entry.name))))
     .sort();
@@ -125,7 +125,7 @@ function readSite(contentDir: string, display: (p: string) => string, problems: 
 export const dateTime = (date: string) => Date.parse(/T/.test(date) ? date : `${date}T00:00:00Z`);
 
 /** Newest first; posts of the same moment in title order so builds are reproducible. */
-export function byDateDescending(a: LoadedPost, b: LoadedPost): number {
+function byDateDescending(a: LoadedPost, b: LoadedPost): number {
   return dateTime(b.meta.date) - dateTime(a.meta.date) || a.meta.title.localeCompare(b.meta.title);
 }
 
@@ -154,7 +154,7 @@ interface Prepared {
   /** Cover images on other hosts. */
   covers: string[];
   /** `downloads`: the remote covers' downloads, by URL. */
-  finish(results: MarkdownResult[], downloads?: Map<string, RemoteImage>): Content;
+  finish: (results: MarkdownResult[], downloads?: Map<string, RemoteImage>) => Content;
 }
 
 /**
@@ -169,7 +169,7 @@ function describeCover(
   remoteImages: Site['remoteImages'],
   variants: VariantJob[],
   warnings: ContentProblem[],
-  useDownload: (download: RemoteImage | undefined) => void,
+  publishDownload: (download: RemoteImage | undefined) => void,
 ) {
   const image = post.meta.image;
   if (image === undefined) return;
@@ -183,7 +183,7 @@ function describeCover(
       delete post.meta.image;
       return;
     }
-    useDownload(download);
+    publishDownload(download);
     described = describeImage(download.file);
     src = download.published;
     post.meta.image = download.published;
@@ -253,7 +253,7 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
       const remoteFiles = new Map<string, string>();
       const imageWarnings: ContentProblem[] = [];
       const scheduled: ScheduledPost[] = [];
-      const useDownload = (download: RemoteImage | undefined) => {
+      const publishDownload = (download: RemoteImage | undefined) => {
         if (download?.ok) remoteFiles.set(download.published, download.file);
       };
       const outputs = new Map<MarkdownJob, MarkdownOutput>();
@@ -272,10 +272,10 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
         variants.push(...output.variants);
         for (const reference of output.remote) {
           const download = read.job?.remote?.[reference.url];
-          useDownload(download);
+          publishDownload(download);
           if (download && !download.ok) imageWarnings.push({ file: read.file, line: reference.line, column: reference.column, message: `${download.why}; the post links to the image instead of showing it` });
         }
-        describeCover(post, read.post, root, downloads, site.remoteImages, variants, imageWarnings, useDownload);
+        describeCover(post, read.post, root, downloads, site.remoteImages, variants, imageWarnings, publishDownload);
         if (dateTime(post.meta.date) > now) {
           scheduled.push({ file: post.file, date: post.meta.date });
           if (!options.drafts) continue;
@@ -311,7 +311,7 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
       if (problems.length > 0 && !(options.lenient && problems.every(postProblem))) throw new ContentError(problems);
       if (aboutOutput) {
         variants.push(...aboutOutput.variants);
-        for (const reference of aboutOutput.remote) useDownload(about!.job.remote?.[reference.url]);
+        for (const reference of aboutOutput.remote) publishDownload(about.job.remote?.[reference.url]);
       }
       const warnings = [...posts.flatMap((post) => post.warnings ?? []), ...(aboutOutput?.warnings ?? []), ...links.warnings, ...imageWarnings];
       return {
@@ -420,7 +420,7 @@ export function loadContent(contentDir: string, options: LoadOptions): Content {
     const job = jobs[index]!;
     const cached = cache?.get(job);
     results[index] = cached ? { ok: true, output: cached } : processMarkdown(job);
-    if (!cached) store(cache, job, results[index]!);
+    if (!cached) store(cache, job, results[index]);
   };
   jobs.forEach((_, index) => runHere(index));
   const needs = remoteNeeds(prepared, results);
@@ -474,8 +474,6 @@ export async function loadContentInParallel(contentDir: string, options: LoadOpt
   await runJobs(prepared, [...needs.keys()], results, cache, run);
   return finish(results as MarkdownResult[], downloads);
 }
-
-export { DEFAULT_CACHE_DIR };
 
 /** Script elements, event handler attributes and `javascript:` URLs: what makes an SVG run code. */
 const ACTIVE_SVG = /<script\b|<handler\b|\son[a-z]+\s*=|javascript\s*:|<iframe\b|<embed\b|<object\b/i;

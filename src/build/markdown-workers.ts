@@ -7,15 +7,15 @@ const JOBS_IN_FLIGHT = 2;
 const YOUNG_GENERATION_MB = 64;
 
 /** Messages between the build and a pipeline worker. */
-export type WorkerJob = { id: number; job: MarkdownJob };
-export type WorkerReply = { id: number; result: MarkdownResult } | { id: number; error: string };
+type WorkerJob = { id: number; job: MarkdownJob };
+type WorkerReply = { id: number; result: MarkdownResult } | { id: number; error: string };
 
 /**
  * Runs markdown jobs on `threads` worker threads, handing each worker the next job as it finishes
  * one, so a few long posts do not leave a core idle. Results come back in the jobs' order.
  */
 export function processInWorkers(jobs: MarkdownJob[], threads: number): Promise<MarkdownResult[]> {
-  const results: MarkdownResult[] = new Array(jobs.length);
+  const results = new Array<MarkdownResult>(jobs.length);
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {

@@ -1,6 +1,5 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { VFile } from 'vfile';
 import type { Heading } from '../content/schema.ts';
@@ -46,7 +45,7 @@ export interface MarkdownJob {
 }
 
 /** A file the result depends on, with what it was when the result was made; size -1 for a file that was missing. */
-export interface Dependency {
+interface Dependency {
   path: string;
   size: number;
   mtimeMs: number;
@@ -199,7 +198,7 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
     }
   }
 
-  const hast = processor.runSync(mdast, ran) as HastRoot;
+  const hast = processor.runSync(mdast, ran);
   for (const message of ran.messages) {
     const place = (ancestorStart?: { line: number; column: number }) => at(message.line ?? ancestorStart?.line ?? 1, message.column ?? ancestorStart?.column ?? 1);
     if (message.source !== 'rehype-katex') {

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import { toJsxRuntime } from 'hast-util-to-jsx-runtime';
-import { createElement } from 'react';
+import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime';
 import type { Components } from 'react-markdown';
@@ -13,6 +13,8 @@ import { DirectChart } from '../components/chart/lazy-chart.tsx';
  * directly: static HTML cannot wait for their code to load.
  */
 export function renderHtml(tree: Root, components: Components): string {
-  const element = toJsxRuntime(tree, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true, passNode: true });
+  // hast-util-to-jsx-runtime types its result as the global JSX.Element, which React 19's types no
+  // longer declare; with React's runtime functions it is a React element (react-markdown says so too).
+  const element = toJsxRuntime(tree, { Fragment, jsx, jsxs, components, ignoreInvalidStyle: true, passKeys: true, passNode: true }) as ReactElement;
   return renderToStaticMarkup(createElement(DirectChart.Provider, { value: ChartBlock }, element));
 }
