@@ -77,7 +77,7 @@ export const frontMatterSchema = z.object({
   // Hugo's series taxonomy is a list: a list of one name is that name.
   series: z.optional(
     z.pipe(
-      z.transform((value: unknown) => (Array.isArray(value) && value.length === 1 ? value[0] : value)),
+      z.transform((value: unknown): unknown => (Array.isArray(value) && value.length === 1 ? value[0] : value)),
       nonEmpty('a series name'),
     ),
   ),

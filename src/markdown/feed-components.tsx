@@ -34,8 +34,10 @@ export function feedComponents(origin: string): Components {
         </a>
       );
     },
-    img: ({ node: _node, src, ...rest }) => <img src={absolute(typeof src === 'string' ? src : undefined)} {...rest} />,
+    img: ({ node: _node, src, alt, ...rest }) => <img src={absolute(typeof src === 'string' ? src : undefined)} alt={alt} {...rest} />,
+    // eslint-disable-next-line jsx-a11y/media-has-caption -- the post's own element passed through: its <track> children, if any, are in rest.children
     video: ({ node: _node, src, ...rest }) => <video src={absolute(typeof src === 'string' ? src : undefined)} {...rest} />,
+    // eslint-disable-next-line jsx-a11y/media-has-caption -- the post's own element passed through: its <track> children, if any, are in rest.children
     audio: ({ node: _node, src, ...rest }) => <audio src={absolute(typeof src === 'string' ? src : undefined)} {...rest} />,
     source: ({ node: _node, src, ...rest }) => <source src={absolute(typeof src === 'string' ? src : undefined)} {...rest} />,
     figure: VideoLinkInFeed,

@@ -53,7 +53,7 @@ export function fenceLabel(fence: string, info: LanguageInfo | undefined): strin
 export function createHighlighter(grammars: Record<string, LanguageFn> = {}): Highlighter {
   const lowlight = createLowlight();
   const byAlias = new Map<string, LanguageInfo>();
-  const api = hljs as unknown as HLJSApi;
+  const api: HLJSApi = hljs;
   const register = (more: Record<string, LanguageFn>) => {
     for (const [name, grammar] of Object.entries(more)) {
       if (lowlight.registered(name)) continue;

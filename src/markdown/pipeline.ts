@@ -29,12 +29,6 @@ import { sanitizeSchema } from './sanitize-schema.ts';
 import { remarkStrayDirectives } from './stray-directives.ts';
 import { rehypeTaskLabels } from './task-labels.ts';
 
-/**
- * Bumped whenever a change to the plugins or components changes the HTML a post produces:
- * the build cache keys on it, so cached pages are written anew.
- */
-export const PIPELINE_VERSION = 1;
-
 /** Plugins loaded apart from the rest (math): the build always runs them, the browser only for posts that need them. */
 export interface PipelineExtension {
   remark: PluggableList;
@@ -49,7 +43,7 @@ export interface PipelineOptions extends UrlOptions {
   math?: PipelineExtension;
 }
 
-export const remarkPlugins: PluggableList = [remarkGfm, remarkDirective, remarkMoreMarker, remarkCallouts, remarkStrayDirectives, remarkFenceMeta];
+const remarkPlugins: PluggableList = [remarkGfm, remarkDirective, remarkMoreMarker, remarkCallouts, remarkStrayDirectives, remarkFenceMeta];
 
 /** The remark plugins with the math ones, when they are loaded. */
 export const remarkPluginsWith = (math?: PipelineExtension): PluggableList => (math ? [...remarkPlugins, ...math.remark] : remarkPlugins);
@@ -87,5 +81,5 @@ export function createProcessor(options: PipelineOptions): Processor<MdastRoot, 
     .use(remarkParse)
     .use(remarkPluginsWith(options.math))
     .use(remarkRehype, remarkRehypeOptions)
-    .use(rehypePlugins(options)) as unknown as Processor<MdastRoot, MdastRoot, HastRoot>;
+    .use(rehypePlugins(options));
 }

@@ -33,12 +33,12 @@ export function remarkStrayDirectives() {
     visit(tree, (node, index, parent: Parents | undefined) => {
       if (!parent || index === undefined) return undefined;
       if (node.type === 'textDirective') {
-        parent.children[index] = written(node, source, `:${node.name}`) as never;
+        parent.children[index] = written(node, source, `:${node.name}`);
         return SKIP;
       }
       if (node.type === 'leafDirective') {
         const paragraph: Paragraph = { type: 'paragraph', children: [written(node, source, `::${node.name}`)] };
-        parent.children[index] = paragraph as never;
+        parent.children[index] = paragraph;
         return SKIP;
       }
       if (node.type === 'containerDirective') {

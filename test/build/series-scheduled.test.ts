@@ -20,7 +20,8 @@ function blog(posts: Record<string, string>) {
   return root;
 }
 
-const json = (files: Map<string, string>, name: string) => JSON.parse(files.get(name)!);
+/** A written file's text; the tests JSON.parse it where they read it. */
+const text = (files: Map<string, string>, name: string) => files.get(name)!;
 
 describe('series', () => {
   const root = blog({
@@ -38,7 +39,7 @@ describe('series', () => {
     ['triage', 1],
     ['malloc', 2],
   ])('%s is part %i+1 of the series, which lists every part oldest first', (slug, index) => {
-    const post = json(files, `data/posts/${slug}.json`);
+    const post = JSON.parse(text(files, `data/posts/${slug}.json`));
     expect(post.series).toEqual({
       name: 'Memory triage',
       slug: 'memory-triage',
@@ -52,15 +53,15 @@ describe('series', () => {
   });
 
   it('keeps previous and next chronological, across the series and out of it', () => {
-    const triage = json(files, 'data/posts/triage.json');
+    const triage = JSON.parse(text(files, 'data/posts/triage.json'));
     expect([triage.prev?.slug, triage.next?.slug]).toEqual(['meminfo', 'other']);
   });
 
   it('writes the list of series and one file per series, and pages for both', () => {
-    expect(json(files, 'data/series.json').series).toEqual([{ name: 'Memory triage', slug: 'memory-triage', count: 3 }]);
-    expect(json(files, 'data/series/memory-triage.json').posts.map((post: { slug: string }) => post.slug)).toEqual(['meminfo', 'triage', 'malloc']);
-    expect(json(files, 'data/posts/other.json').series).toBeUndefined();
-    const routes = siteRoutes({ manifest: json(files, 'posts.json'), pageCount: 1, tags: [], about: false, series: json(files, 'data/series.json').series }).map((route) => route.path);
+    expect(JSON.parse(text(files, 'data/series.json')).series).toEqual([{ name: 'Memory triage', slug: 'memory-triage', count: 3 }]);
+    expect(JSON.parse(text(files, 'data/series/memory-triage.json')).posts.map((post: { slug: string }) => post.slug)).toEqual(['meminfo', 'triage', 'malloc']);
+    expect(JSON.parse(text(files, 'data/posts/other.json')).series).toBeUndefined();
+    const routes = siteRoutes({ manifest: JSON.parse(text(files, 'posts.json')), pageCount: 1, tags: [], about: false, series: JSON.parse(text(files, 'data/series.json')).series }).map((route) => route.path);
     expect(routes).toEqual(expect.arrayContaining(['/series/', '/series/memory-triage/']));
   });
 

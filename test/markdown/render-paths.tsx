@@ -31,7 +31,7 @@ function buildRun(markdown: string, { assetBase = ASSET_BASE, images = {} }: Ren
   const processor = createProcessor({ base: '/', assetBase, images, highlighter: buildHighlighter, math: mathPlugins });
   let file: VFile | undefined;
   processor.use(() => (_tree, ran: VFile) => void (file = ran));
-  const tree = processor.runSync(processor.parse(markdown), markdown) as HastRoot;
+  const tree = processor.runSync(processor.parse(markdown), markdown);
   return { tree, file };
 }
 

@@ -89,7 +89,7 @@ function onArticleClick(event: MouseEvent, navigate: NavigateFunction) {
   const path = appPath(link, event, import.meta.env.BASE_URL);
   if (path === undefined) return;
   event.preventDefault();
-  navigate(path);
+  void navigate(path);
 }
 
 /**

@@ -50,6 +50,7 @@ export function LazyChartBlock({ source }: ChartBlockProps) {
   return (
     <ChartLoadBoundary source={source}>
       <Suspense fallback={<ChartPending />}>
+        {/* eslint-disable-next-line react-hooks/static-components -- not created here: one of three stable components (the context's, the loaded chunk's, the module's lazy wrapper) */}
         <Implementation source={source} />
       </Suspense>
     </ChartLoadBoundary>
