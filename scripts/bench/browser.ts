@@ -11,7 +11,7 @@ export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PAGE_TIMEOUT = 60_000;
 
-export interface Fetched {
+interface Fetched {
   url: string;
   kind: Kind;
   gzipBytes: number;

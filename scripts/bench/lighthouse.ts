@@ -9,7 +9,7 @@ import path from 'node:path';
 import { CHROMIUM, CHROMIUM_FLAGS } from './browser.ts';
 import { median } from './parse.ts';
 
-export const LIGHTHOUSE_METRICS = ['performance', 'fcpMs', 'lcpMs', 'tbtMs', 'cls', 'accessibility'] as const;
+const LIGHTHOUSE_METRICS = ['performance', 'fcpMs', 'lcpMs', 'tbtMs', 'cls', 'accessibility'] as const;
 export type LighthouseFigures = Record<(typeof LIGHTHOUSE_METRICS)[number], number>;
 const RUN_TIMEOUT = 180_000;
 

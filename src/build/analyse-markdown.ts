@@ -9,12 +9,12 @@ import { moreMarkerIndex } from '../markdown/more-marker.ts';
 import { isRelativeUrl } from '../markdown/resolve-urls.ts';
 
 /** `/posts/x/`, not `//host/x` (another site). */
-export const isSitePath = (url: string) => url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\');
+const isSitePath = (url: string) => url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\');
 
 /** Words read per minute, the usual figure for technical prose. */
 const WORDS_PER_MINUTE = 220;
 /** Length of a derived excerpt, in words. */
-export const EXCERPT_WORDS = 60;
+const EXCERPT_WORDS = 60;
 
 export interface LocalReference {
   url: string;

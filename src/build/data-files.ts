@@ -25,7 +25,7 @@ const RELATED = 3;
 const link = (post: LoadedPost | undefined): PostLink | null => (post ? { slug: post.meta.slug, title: post.meta.title } : null);
 
 /** The post pinned above the recent list: the newest one marked `featured`. */
-export function pickFeatured(posts: LoadedPost[]): LoadedPost | undefined {
+function pickFeatured(posts: LoadedPost[]): LoadedPost | undefined {
   return posts.find((post) => post.meta.featured);
 }
 
@@ -37,7 +37,7 @@ function paginate<T>(items: T[], size: number): T[][] {
 }
 
 /** Every tag, keyed by slug, with the posts that carry it, newest first. */
-export function groupByTag(posts: LoadedPost[]): Map<string, { tag: Tag; posts: LoadedPost[] }> {
+function groupByTag(posts: LoadedPost[]): Map<string, { tag: Tag; posts: LoadedPost[] }> {
   const groups = new Map<string, { tag: Tag; posts: LoadedPost[] }>();
   for (const post of posts) {
     for (const slug of new Set(post.meta.tags.map(tagSlug))) {
@@ -56,7 +56,7 @@ export function groupByTag(posts: LoadedPost[]): Map<string, { tag: Tag; posts: 
  * posts when fewer share a tag. Only posts that share a tag are counted, so the work grows with
  * the tag groups, not with the square of the blog.
  */
-export function relatedPosts(post: LoadedPost, index: Map<LoadedPost, number>, groups: ReturnType<typeof groupByTag>, newest: LoadedPost[]): PostLink[] {
+function relatedPosts(post: LoadedPost, index: Map<LoadedPost, number>, groups: ReturnType<typeof groupByTag>, newest: LoadedPost[]): PostLink[] {
   const shared = new Map<LoadedPost, number>();
   for (const slug of new Set(post.meta.tags.map(tagSlug))) {
     for (const other of groups.get(slug)?.posts ?? []) {

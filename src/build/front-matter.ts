@@ -4,7 +4,7 @@ import type { ContentProblem } from './problems.ts';
 /** Aliases allowed in one front matter block; a "billion laughs" file hits this long before memory runs out. */
 const MAX_ALIASES = 50;
 
-export interface FrontMatterBlock extends YamlMapping {
+interface FrontMatterBlock extends YamlMapping {
   /** The markdown after the closing `---`, with line endings normalised to `\n`. */
   body: string;
   /** 1-based line of the file on which `body` starts. */

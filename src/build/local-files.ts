@@ -1,7 +1,5 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { imageSize } from 'image-size';
-import type { ImageSize } from '../markdown/resolve-urls.ts';
 
 /** `missing`: the path is allowed but nothing is there; a dead link, not a danger. */
 export type LocalFile = { ok: true; absolute: string } | { ok: false; why: string; missing?: { absolute: string } };
@@ -45,13 +43,3 @@ export function resolveLocal(url: string, fromDir: string, contentDir: string): 
 }
 
 const markdownFile = (url: string): LocalFile => ({ ok: false, why: `expected a file other than markdown, got ${JSON.stringify(url)}; link to posts as /posts/SLUG` });
-
-/** An image's intrinsic size, when its format is one image-size reads. */
-export function measureImage(absolute: string): ImageSize | undefined {
-  try {
-    const { width, height } = imageSize(readFileSync(absolute));
-    return width && height ? { width, height } : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -40,7 +40,7 @@ let version: string | undefined;
  * The pipeline's version: a hash of its code and of the locked dependencies, so a cached page is
  * never served by a build whose markdown handling has changed, and nobody has to remember a bump.
  */
-export function pipelineVersion(): string {
+function pipelineVersion(): string {
   if (version) return version;
   const hash = createHash('sha256');
   const srcDir = sourceRoot();

@@ -56,7 +56,7 @@ export interface PostLimits extends MarkdownLimits {
   maxBytes: number;
 }
 
-export const DEFAULT_POST_LIMITS: PostLimits = { maxBytes: 256 * 1024, ...DEFAULT_MARKDOWN_LIMITS };
+const DEFAULT_POST_LIMITS: PostLimits = { maxBytes: 256 * 1024, ...DEFAULT_MARKDOWN_LIMITS };
 
 export interface PostSource {
   /** Absolute path of the markdown file. */
@@ -108,7 +108,7 @@ export interface IgnoredField {
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
 /** The slug a file gets when its front matter names none: its name, or its folder's for `index.md`. */
-export function slugFromPath(filePath: string): string {
+function slugFromPath(filePath: string): string {
   return slugify(postName(filePath).normalize('NFKC'));
 }
 
@@ -123,7 +123,7 @@ function postName(filePath: string): string {
  * Slugs name output files and URLs, so two that look the same must be the same: NFKC turns
  * decomposed accents (NFD, as macOS writes file names) and full-width letters into their usual form.
  */
-export const normaliseSlug = (slug: string) => slug.normalize('NFKC');
+const normaliseSlug = (slug: string) => slug.normalize('NFKC');
 
 /** Characters that render as nothing (zero-width, Hangul fillers, bidi controls): a slug made of them looks empty or like another. */
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}]/u;

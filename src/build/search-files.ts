@@ -10,7 +10,7 @@ import { stopWordsFor } from '../search/stop-words.ts';
  * different shards, so a shard is kept to a few kilobytes gzipped; any smaller and the shards
  * of a busy search page would cost more in requests than they save in bytes.
  */
-export const SHARD_SIZE = 50;
+const SHARD_SIZE = 50;
 
 /** Dates as ranks of distinct publication times, each as its difference from the post before. */
 function ages(posts: readonly PostMeta[]): number[] {

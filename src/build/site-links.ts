@@ -20,7 +20,7 @@ export interface Redirect {
 }
 
 /** What the link check needs from one published post. */
-export interface LinkedPost {
+interface LinkedPost {
   meta: PostMeta;
   file: string;
   aliases?: Alias[];
@@ -53,7 +53,7 @@ const BUILD_FILES = new Set(['index.html', '404.html', 'posts.json', 'feed.json'
 const BUILD_FOLDERS = ['data', 'assets', MEDIA_DIR, '.quire'];
 
 /** The path a link names, the way a static host finds it: no query or fragment, decoded, no trailing slash or index.html. */
-export function sitePathKey(url: string): string {
+function sitePathKey(url: string): string {
   let pathname = url.replace(/[?#].*$/, '');
   try {
     pathname = decodeURI(pathname);

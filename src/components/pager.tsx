@@ -15,7 +15,7 @@ function PageLink({ to, children, ...rest }: { to: string; children: ReactNode; 
 }
 
 /** Page numbers to show: the first, the last and two either side of the current one; null marks a gap. */
-export function pageWindow(page: number, pageCount: number): (number | null)[] {
+function pageWindow(page: number, pageCount: number): (number | null)[] {
   const shown: (number | null)[] = [];
   for (let number = 1; number <= pageCount; number += 1) {
     if (number === 1 || number === pageCount || Math.abs(number - page) <= 2) shown.push(number);

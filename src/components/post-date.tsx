@@ -27,7 +27,7 @@ function formatter(locale: string, dateOnly: boolean): Intl.DateTimeFormat {
  * Formats dates in the reader's locale. The server (and hydration) use the site's language so
  * the pre-rendered HTML and the first client render agree; React then switches to the reader's.
  */
-export function useDateFormatter(siteLanguage: string) {
+function useDateFormatter(siteLanguage: string) {
   const locale = useSyncExternalStore(subscribe, readerLocale, () => siteLanguage);
   return (date: string) => {
     const dateOnly = !date.includes('T');

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** Where the reader's choice is kept; public/theme.js reads the same key before first paint. */
-export const THEME_KEY = 'quire-theme';
+const THEME_KEY = 'quire-theme';
 type Theme = 'light' | 'dark';
 
 // Old browsers and test DOMs have no matchMedia; they get the light default.

@@ -16,7 +16,7 @@ export class DataError extends Error {
 }
 
 /** URL of a file under the site root, honouring the base path the site was built for. */
-export function siteUrl(file: string): string {
+function siteUrl(file: string): string {
   return `${import.meta.env.BASE_URL}${encodeURI(file)}`;
 }
 

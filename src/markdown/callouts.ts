@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 
 /** The five kinds of callout, as GitHub names its alerts; each has its own colour and icon. */
 export const CALLOUT_KINDS = ['note', 'tip', 'important', 'warning', 'caution'] as const;
-export type CalloutKind = (typeof CALLOUT_KINDS)[number];
+type CalloutKind = (typeof CALLOUT_KINDS)[number];
 
 const GITHUB: Record<string, CalloutKind> = { NOTE: 'note', TIP: 'tip', IMPORTANT: 'important', WARNING: 'warning', CAUTION: 'caution' };
 
@@ -12,7 +12,7 @@ const GITHUB: Record<string, CalloutKind> = { NOTE: 'note', TIP: 'tip', IMPORTAN
  * Docusaurus admonitions, by name: the kind whose colour they take and the title they show.
  * Docusaurus's `caution` is its yellow one and `danger` its red one, GitHub's `warning` and `caution`.
  */
-export const DOCUSAURUS: Record<string, { kind: CalloutKind; title: string }> = {
+const DOCUSAURUS: Record<string, { kind: CalloutKind; title: string }> = {
   note: { kind: 'note', title: 'Note' },
   tip: { kind: 'tip', title: 'Tip' },
   info: { kind: 'note', title: 'Info' },

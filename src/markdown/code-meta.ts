@@ -45,7 +45,7 @@ export function parseFenceMeta(meta: string | undefined): FenceMeta {
 }
 
 /** Fences whose Copy copies only the commands, without prompts or output. */
-export const SESSION_LANGUAGES = new Set(['console', 'shell-session', 'shellsession', 'sh-session']);
+const SESSION_LANGUAGES = new Set(['console', 'shell-session', 'shellsession', 'sh-session']);
 
 /** A shell prompt at the start of a session line: `$ ` for a user, `# ` for root. */
 const PROMPT = /^[$#](?: |$)/;

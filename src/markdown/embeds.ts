@@ -6,7 +6,7 @@ import { videoOf } from './video-links.ts';
 const isBlank = (node: ElementContent) => node.type === 'text' && node.value.trim() === '';
 
 /** The label of a video's play button: "Play video: <title>" when the post names the video. */
-export const playLabel = (title: string | undefined) => (title ? `Play video: ${title}` : 'Play video');
+const playLabel = (title: string | undefined) => (title ? `Play video: ${title}` : 'Play video');
 
 /**
  * Rehype plugin, after the sanitiser: a YouTube or Vimeo link alone in its paragraph becomes a

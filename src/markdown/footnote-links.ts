@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
 /** The prefix the sanitiser puts before every id and name (GitHub's `clobberPrefix`). */
-export const CLOBBER_PREFIX = 'user-content-';
+const CLOBBER_PREFIX = 'user-content-';
 
 /**
  * Rehype plugin, after the sanitiser: footnote calls and back links point at the ids the

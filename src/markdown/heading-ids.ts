@@ -27,7 +27,7 @@ export function headingText(node: Element): string {
  * script) and lower-case globals that bundled libraries probe for (`typeof process`): a heading id
  * equal to one would take the page's element's place, or appear as that global.
  */
-export const RESERVED_IDS: ReadonlySet<string> = new Set([
+const RESERVED_IDS: ReadonlySet<string> = new Set([
   'main', 'root', 'quire-state', 'post-title', 'error-title', 'recent-heading', 'related-heading', 'search-recent',
   'process', 'global', 'module', 'exports', 'require', 'define',
 ]);

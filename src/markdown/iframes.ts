@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { videoOf } from './video-links.ts';
 
 /** The `ruleId` of the build warning for an iframe that was left out. */
-export const DROPPED_IFRAME = 'dropped-iframe';
+const DROPPED_IFRAME = 'dropped-iframe';
 
 /**
  * Rehype plugin, between rehype-raw and the sanitiser (which would drop every iframe): an iframe

@@ -8,7 +8,7 @@ export const VARIANT_FORMATS = ['avif', 'webp'] as const;
 export type VariantFormat = (typeof VARIANT_FORMATS)[number];
 
 /** Folder under the site root that resized copies are published in. */
-export const VARIANT_DIR = 'media/img';
+const VARIANT_DIR = 'media/img';
 
 /** Smaller copies of one image: `media/img/STEM-WIDTH.FORMAT` for each width and format. */
 export interface ImageVariants {

@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
  * The line that ends a post's excerpt: `<!-- more -->` (Quire, Hugo, Jekyll) or
  * `<!-- truncate -->` (Docusaurus). It marks a place; it is never shown.
  */
-export const MORE_MARKER = /^<!--\s*(?:more|truncate)\s*-->$/i;
+const MORE_MARKER = /^<!--\s*(?:more|truncate)\s*-->$/i;
 
 /** Index of the excerpt marker among the root's children, or -1. */
 export const moreMarkerIndex = (tree: Root) => tree.children.findIndex((node) => node.type === 'html' && MORE_MARKER.test(node.value.trim()));

@@ -28,7 +28,7 @@ export function isRelativeUrl(url: string): boolean {
  * Where a URL as written points on the built site: unsafe schemes blanked (react-markdown's
  * filter), site paths (`/posts/x/`) under the base path, relative paths under the post's folder.
  */
-export function resolveUrl(url: string, { base, assetBase }: Pick<UrlOptions, 'base' | 'assetBase'>): string {
+function resolveUrl(url: string, { base, assetBase }: Pick<UrlOptions, 'base' | 'assetBase'>): string {
   const safe = defaultUrlTransform(url);
   if (safe === '' || isExternalUrl(safe) || safe.startsWith('#') || safe.startsWith('?')) return safe;
   if (safe.startsWith('/')) return `${base}${safe.slice(1)}`;
@@ -62,7 +62,7 @@ function resolveImage(node: Element, options: UrlOptions) {
 }
 
 /** Elements of raw HTML that play a file, which must be one beside the post. */
-export const MEDIA_ELEMENTS: ReadonlySet<string> = new Set(['video', 'audio', 'source']);
+const MEDIA_ELEMENTS: ReadonlySet<string> = new Set(['video', 'audio', 'source']);
 
 function resolveMedia(node: Element, options: UrlOptions) {
   if (node.properties.src === undefined) return;

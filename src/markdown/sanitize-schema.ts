@@ -8,7 +8,7 @@ type PropertyDefinition = NonNullable<NonNullable<Schema['attributes']>[string]>
  * Elements an author may write as raw HTML beyond what markdown itself makes. Everything not in
  * the schema is unwrapped to its text (or dropped entirely, for `script`, `style` and the like).
  */
-export const EXTRA_ELEMENTS = ['mark', 'abbr', 'figure', 'figcaption', 'video', 'audio'] as const;
+const EXTRA_ELEMENTS = ['mark', 'abbr', 'figure', 'figcaption', 'video', 'audio'] as const;
 
 /**
  * GitHub's elements we leave out: `picture` (its `source srcset` would need the build to check

@@ -5,7 +5,7 @@ import { EMBED_ORIGINS } from '../markdown/video-links';
  * other hosts into the site (`remoteImages: download`, the default), so a page that still names one
  * cannot make the reader's browser ask that host; also any https host with `remoteImages: allow`.
  */
-export const imgSource = (remoteImages: 'download' | 'allow' = 'download') => (remoteImages === 'allow' ? "img-src 'self' https: data:" : "img-src 'self' data:");
+const imgSource = (remoteImages: 'download' | 'allow' = 'download') => (remoteImages === 'allow' ? "img-src 'self' https: data:" : "img-src 'self' data:");
 
 export interface PolicyOptions {
   /** CSP hashes of the page template's inline scripts. */
@@ -35,9 +35,6 @@ export const contentSecurityPolicy = ({ scriptHashes = [], remoteImages }: Polic
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-/** The policy of a site that downloads remote images (the default). */
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 const REVALIDATE = 'public, max-age=0, must-revalidate';
 

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, ShouldRevalidateFunctionArgs } from 'react-rou
 
 // Apart from the search page's view, which loads lazily: the loader starts the engine at once.
 
-export const queryOf = (url: URL | string) => new URL(url, 'http://localhost').searchParams.get('q') ?? '';
+const queryOf = (url: URL | string) => new URL(url, 'http://localhost').searchParams.get('q') ?? '';
 
 /**
  * Loads the engine, and the results for `?q=`, so a shared or bookmarked search opens complete.

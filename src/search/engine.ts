@@ -48,14 +48,14 @@ export interface IndexOptions {
  * Longest query looked at. A pasted paragraph would otherwise become hundreds of fuzzy look-ups;
  * nobody half-remembers more than a title's worth of words.
  */
-export const MAX_QUERY_LENGTH = 200;
+const MAX_QUERY_LENGTH = 200;
 /** Most distinct words looked at, for the same reason. */
 export const MAX_QUERY_WORDS = 8;
 /**
  * Shorter words are matched whole: `me` would expand to every word starting with it, thousands
  * of posts per keystroke at 10,000 posts, for a prefix that tells nothing yet.
  */
-export const MIN_PREFIX_LENGTH = 3;
+const MIN_PREFIX_LENGTH = 3;
 /** No real word is longer; fuzzy matching a longer one would only cost time. */
 const MAX_FUZZY_LENGTH = 24;
 /** Titles count most; tags are chosen words, so they count more than the excerpt's prose. */
@@ -123,7 +123,7 @@ const FUZZY_WEIGHT = 0.45;
  * prefix stands for hundreds of words and a topic word may occur thousands of times (measured
  * by `npm run bench:search`). Blogs of a few hundred posts never reach it.
  */
-export const QUERY_BUDGET = 2000;
+const QUERY_BUDGET = 2000;
 
 interface Candidate {
   term: string;
@@ -200,7 +200,7 @@ function plan(vocabulary: SearchableMap<number>, words: QueryWord[]): (Map<strin
  * One field of a post as the index sees it: its words folded, without stop words, in order and
  * with repeats, since MiniSearch scores a word by how often it occurs in the field.
  */
-export interface FieldTerms {
+interface FieldTerms {
   terms: string[];
   /**
    * How many distinct words the field had as written, stop words and case variants included:
@@ -229,7 +229,7 @@ export interface IndexDocument<P> {
  * Splits and folds a field's text as MiniSearch would with the engine's tokenizer: the work the
  * build does once so the browser indexes terms without folding them again.
  */
-export function fieldTerms(text: string, stopWords: ReadonlySet<string> = new Set()): FieldTerms {
+function fieldTerms(text: string, stopWords: ReadonlySet<string> = new Set()): FieldTerms {
   const tokens = tokenize(text);
   const terms: string[] = [];
   for (const token of tokens) {

@@ -10,7 +10,10 @@ import type { SearchView } from './search-client.ts';
 import { indexDocuments, type SearchIndexFile, searchIndexFileSchema, searchShardFileSchema, shardLength, shardOf } from './search-data.ts';
 import { stopWordsFor } from './stop-words.ts';
 
-/** How many recent posts a search that matches nothing offers instead. */
+/**
+ * How many recent posts a search that matches nothing offers instead.
+ * @public scripts/bench-search.mjs reads it through tsImport, which knip does not follow.
+ */
 export const RECENT_COUNT = 5;
 
 /** Answers one search with what its results show; rejects with a DataError when a shard cannot be had. */

@@ -5,13 +5,13 @@
  */
 
 /** Schemes a post may link to. */
-export const SAFE_SCHEMES = ['http', 'https', 'mailto'] as const;
+const SAFE_SCHEMES = ['http', 'https', 'mailto'] as const;
 
 /**
  * react-markdown's `defaultUrlTransform`, which `MarkdownContent` relies on, also passes these:
  * they open chat programs, not documents in the site's origin.
  */
-export const RENDERER_SCHEMES = [...SAFE_SCHEMES, 'irc', 'ircs', 'xmpp'] as const;
+const RENDERER_SCHEMES = [...SAFE_SCHEMES, 'irc', 'ircs', 'xmpp'] as const;
 
 /** What the markdown renderer, its code blocks, footnotes, task lists, callouts, diagrams, math and charts produce. */
 const ELEMENTS = new Set(
@@ -39,7 +39,7 @@ const URL_ATTRIBUTES = new Set([
 ]);
 
 /** The scheme a browser would see: it drops tabs and newlines anywhere and controls and spaces at the ends. */
-export function urlScheme(value: string): string | undefined {
+function urlScheme(value: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   const cleaned = value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();

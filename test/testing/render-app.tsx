@@ -7,7 +7,7 @@ import { createQueryClient } from '../../src/app/query-client';
 import { createRoutes } from '../../src/app/routes';
 import { publishContent } from '../../src/build/data-files';
 
-export const FIXTURE_BLOG = path.resolve(__dirname, '../fixtures/blog');
+const FIXTURE_BLOG = path.resolve(__dirname, '../fixtures/blog');
 
 /** The data files of a content folder, as the build would write them. */
 export function fixtureFiles(contentDir = FIXTURE_BLOG, drafts = false): Map<string, string> {

@@ -5,7 +5,7 @@ import { imageSize } from 'image-size';
 import { type ImageInfo, type ImageVariants, VARIANT_FORMATS } from '../../markdown/image-info.ts';
 
 /** Widths the build resizes to; an image narrower than one is not enlarged. */
-export const VARIANT_WIDTHS = [480, 960, 1600] as const;
+const VARIANT_WIDTHS = [480, 960, 1600] as const;
 
 /** Formats that are resized; GIFs (often animated) and SVGs are published as they are. */
 const RESIZED_TYPES = new Set(['png', 'jpg', 'webp', 'avif']);

@@ -15,13 +15,13 @@ export interface DownloadLimits {
   timeoutMs: number;
 }
 
-export const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = { maxBytes: 10 * 1024 * 1024, timeoutMs: 15_000 };
+const DEFAULT_DOWNLOAD_LIMITS: DownloadLimits = { maxBytes: 10 * 1024 * 1024, timeoutMs: 15_000 };
 
 /** A remote image copied into the site, or why it was not. */
 export type RemoteImage = { ok: true; file: string; published: string } | { ok: false; why: string };
 
 /** Folder under the site root that downloaded images are published in. */
-export const REMOTE_DIR = 'media/remote';
+const REMOTE_DIR = 'media/remote';
 
 const keyOf = (url: string) => createHash('sha256').update(url).digest('hex');
 

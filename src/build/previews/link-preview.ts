@@ -8,8 +8,8 @@ import sharp from 'sharp';
 import { fontVersion, fontsFor } from './preview-fonts.ts';
 
 /** The size social sites show large previews at. */
-export const PREVIEW_WIDTH = 1200;
-export const PREVIEW_HEIGHT = 630;
+const PREVIEW_WIDTH = 1200;
+const PREVIEW_HEIGHT = 630;
 
 /** The site's light colours (src/styles/global.css), which read best in a feed of other cards. */
 const COLOURS = { bg: '#fdfdfc', surface: '#f3f2ef', text: '#1d1d1f', muted: '#55555c', accent: '#0b57b5', border: '#d9d8d3' };

@@ -28,13 +28,13 @@ export interface XTick {
   wide: boolean;
 }
 
-export interface YTick {
+interface YTick {
   label: string;
   /** Fraction of the plot's height from the top. */
   at: number;
 }
 
-export interface SeriesGeometry {
+interface SeriesGeometry {
   name: string;
   /** One `M…L…` run per stretch of values without gaps, in a 1000 by 1000 box. */
   path: string;

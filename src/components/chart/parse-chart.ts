@@ -5,7 +5,7 @@
  */
 
 /** One numeric column; `null` where the cell was left empty, which the chart draws as a gap. */
-export interface ChartSeries {
+interface ChartSeries {
   name: string;
   values: (number | null)[];
   /** The cells as written, for the data table. */
@@ -28,7 +28,7 @@ export type ChartParseResult = { ok: true; chart: ChartData } | { ok: false; err
 /** More series than this cannot be told apart by colour, dash and marker. */
 export const MAX_SERIES = 6;
 /** A post's chart is a figure, not a dataset; beyond this the SVG gets heavy and unreadable. */
-export const MAX_ROWS = 1000;
+const MAX_ROWS = 1000;
 
 const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?$/i;
 const TITLE = /^title\s*:(.*)$/i;

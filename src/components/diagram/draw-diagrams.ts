@@ -43,7 +43,7 @@ async function drawOne(figure: HTMLElement, current: Scheme) {
 }
 
 /** Draws every diagram in the container in the current scheme. */
-export async function drawDiagrams(container: HTMLElement): Promise<void> {
+async function drawDiagrams(container: HTMLElement): Promise<void> {
   const current = scheme();
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', suppressErrorRendering: true, theme: current === 'dark' ? 'dark' : 'default' });
   for (const figure of container.querySelectorAll<HTMLElement>('figure[data-diagram="mermaid"]')) {

@@ -3,9 +3,9 @@ import type { Heading } from '../../content/schema';
 import { nestHeadings, type TocEntry } from './nest-headings';
 
 /** Shorter posts are read in one glance; a contents list would only push them down. */
-export const TOC_MIN_HEADINGS = 3;
+const TOC_MIN_HEADINGS = 3;
 /** At this width the list becomes a sticky side column; keep in step with `reading.css`. */
-export const TOC_WIDE_QUERY = '(min-width: 72rem)';
+const TOC_WIDE_QUERY = '(min-width: 72rem)';
 /** A section counts as being read once its heading passes this fraction of the viewport's height. */
 const READING_LINE = 0.3;
 

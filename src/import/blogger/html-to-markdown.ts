@@ -116,7 +116,7 @@ const anchor: Handle = (state, node) => {
 };
 
 /** The page a reader can open for an embedded YouTube or Vimeo player, or nothing for other frames. */
-export function videoPage(src: string): string | undefined {
+function videoPage(src: string): string | undefined {
   let url: URL;
   try {
     url = new URL(src, 'https://example.invalid/');
@@ -157,7 +157,7 @@ const object: Handle = (state, node) => {
 const LANGUAGE_ALIASES: Record<string, string> = { shell: 'bash', sh: 'bash', js: 'javascript', jscript: 'javascript', py: 'python', plain: '', text: '', none: '', html: 'xml' };
 
 /** The language a `<pre>` declares: `language-x` or `lang-x` on it or its `<code>`, or SyntaxHighlighter's `brush: x`. */
-export function codeLanguage(pre: Element): string | undefined {
+function codeLanguage(pre: Element): string | undefined {
   const code = elementChildren(pre).find((child) => child.tagName === 'code');
   const classes = [...className(pre), ...(code ? className(code) : [])];
   let name: string | undefined;

@@ -3,7 +3,7 @@ import { readExport } from './read-export.ts';
 import { type Renamed, uniqueSlugs } from './slugs.ts';
 import { type BloggerPost, toPost } from './to-post.ts';
 
-export type SkippedKind = Exclude<EntryKind['kind'], 'post'>;
+type SkippedKind = Exclude<EntryKind['kind'], 'post'>;
 
 /** Everything an import would write and what it left out, before anything touches the disk. */
 export interface ImportPlan {

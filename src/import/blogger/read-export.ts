@@ -13,7 +13,7 @@ export interface ExportEntry {
 }
 
 /** `entry 3 ("Covid in India" / tag:blogger.com,1999:blog-1.post-2)`: enough to find it in the file. */
-export function describeEntry(entry: ExportEntry): string {
+function describeEntry(entry: ExportEntry): string {
   const title = entry.title ? JSON.stringify(entry.title) : 'untitled';
   return `entry ${entry.index} (${title} / ${entry.id || `no id, line ${entry.element.line}`})`;
 }

@@ -7,7 +7,7 @@ import { postFile } from './to-post.ts';
 export type WriteResult = { ok: true; written: string[] } | { ok: false; existing: string[] };
 
 /** Where a post goes: `OUT/SLUG.md`. */
-export const postPath = (outDir: string, slug: string) => path.join(outDir, `${slug}.md`);
+const postPath = (outDir: string, slug: string) => path.join(outDir, `${slug}.md`);
 
 /**
  * Writes one markdown file per post into `outDir`. Unless `force` is set, writes nothing at all
