@@ -9,7 +9,9 @@ export const test = base.extend<{ problems: string[] }>({
       const text = message.text();
       // A not-found page is served with status 404, which Chromium reports as a console error.
       if (message.type() === 'error' && /status of 404/.test(text) && /no-such/.test(message.location().url + text)) return;
-      if (message.type() === 'error' || /hydrat/i.test(text)) problems.push(`${message.type()}: ${text}`);
+      // The failing resource's address is in the location, not the text: name it.
+      const where = /Failed to load resource/.test(text) ? ` (${message.location().url})` : '';
+      if (message.type() === 'error' || /hydrat/i.test(text)) problems.push(`${message.type()}: ${text}${where}`);
     });
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     await use(problems);
