@@ -183,7 +183,8 @@ try {
   const peak = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(`Built ${pages} pages into ${display(dist)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')}), peak ${peak} MB`);
 } catch (error) {
-  await rm(staging, { recursive: true, force: true });
+  // Said first: removing the staging folder can fail too (a worker still writing into it).
+  await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
   // Content errors are a file:line:column list for the author, never a bundler's stack trace;
   // any other failure is a bug, whose stack is worth having.
   const message = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
@@ -64,8 +66,27 @@ function card(input: PreviewInput): Node {
   ]);
 }
 
+/**
+ * A collector to call between previews. Each render keeps a 3 MB pixel buffer in native memory
+ * behind a small JavaScript object, so V8 sees no reason to collect and a 10,000-post blog grew
+ * past 20 GB; collecting every few previews keeps a build's memory flat.
+ */
+const collect: () => void = (() => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as (() => void) | undefined;
+  return typeof gc === 'function' ? gc : () => {};
+})();
+/** Previews drawn between two collections. */
+const PREVIEWS_PER_COLLECTION = 24;
+let drawnSinceCollection = 0;
+
 /** The preview as a 1200×630 PNG. */
 export async function renderPreview(input: PreviewInput): Promise<Buffer> {
+  drawnSinceCollection += 1;
+  if (drawnSinceCollection >= PREVIEWS_PER_COLLECTION) {
+    drawnSinceCollection = 0;
+    collect();
+  }
   if (input.cover) {
     // sharp rasterises an SVG cover at a density that makes it at least the preview's width.
     const source = readFileSync(input.cover);
