@@ -49,7 +49,12 @@ function random(seed) {
   };
 }
 
-const wordsOf = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+const wordsOf = (text) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
 
 /**
  * Keystrokes of readers typing half-remembered queries: words from a post's title or excerpt,
@@ -74,7 +79,9 @@ function generateKeystrokes(posts, queryCount = 40, seed = 7) {
     for (let end = 1; end <= query.length; end += 1) keystrokes.push(query.slice(0, end));
   }
   const vocabulary = [...new Set(posts.slice(0, 200).flatMap((post) => wordsOf(post.title)))];
-  const long = Array.from({ length: 400 }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ').slice(0, 1000);
+  const long = Array.from({ length: 400 }, () => vocabulary[Math.floor(rand() * vocabulary.length)])
+    .join(' ')
+    .slice(0, 1000);
   keystrokes.push(long, `${long.slice(0, 999)}x`);
   return keystrokes;
 }
@@ -103,7 +110,8 @@ await build({
   build: { outDir: out, emptyOutDir: true, target: 'es2022', rolldownOptions: { input: path.join(here, 'bench/bench-page.html') } },
 });
 
-const files = (dir) => readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? files(path.join(dir, name)) : [path.join(dir, name)]));
+const files = (dir) =>
+  readdirSync(dir).flatMap((name) => (statSync(path.join(dir, name)).isDirectory() ? files(path.join(dir, name)) : [path.join(dir, name)]));
 const gzipSize = (data) => gzipSync(data).length;
 // The worker chunk is what search adds to a page: the engine, MiniSearch and the schema.
 const workerFiles = files(out).filter((file) => /search-worker.*\.js$/.test(file));
@@ -187,7 +195,10 @@ for (const size of SIZES) {
   const worker = [];
   const inThread = [];
   for (let run = 0; run < LOAD_RUNS; run += 1) {
-    for (const [method, results] of [['loadWorker', worker], ['loadInThread', inThread]]) {
+    for (const [method, results] of [
+      ['loadWorker', worker],
+      ['loadInThread', inThread],
+    ]) {
       const { page, close } = await freshPage();
       results.push(await page.evaluate((name) => window.bench[name](), method));
       await close();
@@ -245,7 +256,9 @@ const table = (header, body) => {
   for (const row of body) console.log(line(row));
 };
 
-console.log(`\nSearch in Chromium (index built in a Web Worker from data/search/index.json); load average ${loadBefore} before, ${os.loadavg()[0].toFixed(1)} after, on ${os.cpus().length} CPUs\n`);
+console.log(
+  `\nSearch in Chromium (index built in a Web Worker from data/search/index.json); load average ${loadBefore} before, ${os.loadavg()[0].toFixed(1)} after, on ${os.cpus().length} CPUs\n`,
+);
 table(
   ['posts', 'first query download, median / max (gzip)', 'first query after', 'keystroke p50', 'p95', 'max', 'p95 / max, best of 2', '1,000-char query'],
   rows.map((row) => [
@@ -280,7 +293,13 @@ table(
 
 console.log('\nWhy a worker, and why the index is built in the browser\n');
 table(
-  ['posts', 'engine round trip p50 / p95 / max', 'build in worker: longest main-thread task', 'build on page: time / longest task', 'serialised MiniSearch instead: download / load time'],
+  [
+    'posts',
+    'engine round trip p50 / p95 / max',
+    'build in worker: longest main-thread task',
+    'build on page: time / longest task',
+    'serialised MiniSearch instead: download / load time',
+  ],
   rows.map((row) => [
     row.size.toLocaleString('en'),
     `${ms(row.trips.p50)} / ${ms(row.trips.p95)} / ${ms(row.trips.max)}`,

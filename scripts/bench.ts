@@ -62,7 +62,12 @@ let treemapText = '';
 function buildFigures(prefix: string, label: string, build: BuildFigures): Figure[] {
   return [
     { key: `${prefix}.wall`, label, unit: 's', value: build.wallSeconds },
-    ...build.line.phases.map((phase): Figure => ({ key: `${prefix}.phase.${phase.name}`, label: `  ${label}: ${phase.name}`, unit: 's', value: phase.seconds })),
+    ...build.line.phases.map((phase): Figure => ({
+      key: `${prefix}.phase.${phase.name}`,
+      label: `  ${label}: ${phase.name}`,
+      unit: 's',
+      value: phase.seconds,
+    })),
     ...(build.peakMB === undefined ? [] : [{ key: `${prefix}.peak`, label: `  ${label}: peak memory`, unit: 'MB', value: build.peakMB } satisfies Figure]),
   ];
 }
@@ -70,9 +75,12 @@ function buildFigures(prefix: string, label: string, build: BuildFigures): Figur
 function byteFigures(prefix: string, label: string, bytes: PageBytes): Figure[] {
   return [
     { key: `${prefix}.total`, label: `${label}: total (gzip)`, unit: 'bytes', value: bytes.total },
-    ...KINDS.filter((kind) => kind !== 'other' || bytes.byKind.other > 0).map(
-      (kind): Figure => ({ key: `${prefix}.${kind}`, label: `  ${label}: ${KIND_LABELS[kind]}`, unit: 'bytes', value: bytes.byKind[kind] }),
-    ),
+    ...KINDS.filter((kind) => kind !== 'other' || bytes.byKind.other > 0).map((kind): Figure => ({
+      key: `${prefix}.${kind}`,
+      label: `  ${label}: ${KIND_LABELS[kind]}`,
+      unit: 'bytes',
+      value: bytes.byKind[kind],
+    })),
     { key: `${prefix}.requests`, label: `  ${label}: requests`, unit: 'count', value: bytes.requests },
     { key: `${prefix}.prefetch`, label: `  ${label}: prefetched at idle for the next page`, unit: 'bytes', value: bytes.prefetchBytes },
   ];
@@ -98,15 +106,24 @@ function treemapTable(home: PackageSize[], post: PackageSize[], before: Record<s
   const rest = new Set(all.slice(TREEMAP_ROWS));
   const others = (sizes: PackageSize[]): PackageSize | undefined => {
     const tail = sizes.filter((size) => rest.has(size.name));
-    return tail.length ? { name: 'others', renderedBytes: tail.reduce((s, x) => s + x.renderedBytes, 0), gzipBytes: tail.reduce((s, x) => s + x.gzipBytes, 0) } : undefined;
+    return tail.length
+      ? { name: 'others', renderedBytes: tail.reduce((s, x) => s + x.renderedBytes, 0), gzipBytes: tail.reduce((s, x) => s + x.gzipBytes, 0) }
+      : undefined;
   };
   const cell = (sizes: PackageSize[], name: string) => sizes.find((size) => size.name === name);
-  const lines = ['| package or folder | home: rendered | home: gzip | post: rendered | post: gzip | post gzip change |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = [
+    '| package or folder | home: rendered | home: gzip | post: rendered | post: gzip | post gzip change |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
   const row = (name: string, h: PackageSize | undefined, p: PackageSize | undefined, key: string) =>
     `| ${name} | ${h ? format(h.renderedBytes, 'bytes') : ''} | ${h ? format(h.gzipBytes, 'bytes') : ''} | ${p ? format(p.renderedBytes, 'bytes') : ''} | ${p ? format(p.gzipBytes, 'bytes') : ''} | ${change(p?.gzipBytes, before?.[key], (v) => format(v, 'bytes'))} |`;
   for (const name of names) lines.push(row(name, cell(home, name), cell(post, name), `post.${name}`));
   if (rest.size > 0) lines.push(row(`${rest.size} smaller packages and folders`, others(home), others(post), 'post.others'));
-  const total = (sizes: PackageSize[]): PackageSize => ({ name: 'total', renderedBytes: sizes.reduce((s, x) => s + x.renderedBytes, 0), gzipBytes: sizes.reduce((s, x) => s + x.gzipBytes, 0) });
+  const total = (sizes: PackageSize[]): PackageSize => ({
+    name: 'total',
+    renderedBytes: sizes.reduce((s, x) => s + x.renderedBytes, 0),
+    gzipBytes: sizes.reduce((s, x) => s + x.gzipBytes, 0),
+  });
   lines.push(row('**total**', total(home), total(post), 'post.total'));
   return lines.join('\n');
 }
@@ -154,9 +171,12 @@ async function measureSize(posts: number): Promise<void> {
       ...byteFigures('home', 'home first load', homeBytes),
       ...byteFigures('post', 'post first load', postBytes),
       { key: 'search.bytes', label: `search "${search.query}": bytes after focus (gzip)`, unit: 'bytes', value: search.total },
-      ...KINDS.filter((kind) => search.byKind[kind] > 0).map(
-        (kind): Figure => ({ key: `search.${kind}`, label: `  search: ${KIND_LABELS[kind]}`, unit: 'bytes', value: search.byKind[kind] }),
-      ),
+      ...KINDS.filter((kind) => search.byKind[kind] > 0).map((kind): Figure => ({
+        key: `search.${kind}`,
+        label: `  search: ${KIND_LABELS[kind]}`,
+        unit: 'bytes',
+        value: search.byKind[kind],
+      })),
       { key: 'search.requests', label: '  search: requests', unit: 'count', value: search.requests },
       { key: 'search.firstResult', label: '  search: focus to first result', unit: 'ms', value: search.firstResultMs },
     );
@@ -182,7 +202,12 @@ async function measureSize(posts: number): Promise<void> {
       const lh = [
         ...lighthouseFigures('home', await lighthouseMedian(home)),
         ...lighthouseFigures('post', post),
-        { key: 'lighthouse.post.fcpWithoutScripts', label: '  Lighthouse post: FCP with scripts refused', unit: 'ms', value: withoutScripts.fcpMs } satisfies Figure,
+        {
+          key: 'lighthouse.post.fcpWithoutScripts',
+          label: '  Lighthouse post: FCP with scripts refused',
+          unit: 'ms',
+          value: withoutScripts.fcpMs,
+        } satisfies Figure,
       ];
       figures.push(...lh);
       now.lighthouse = { posts, recordedAt: new Date().toISOString(), loadAverage: lhLoad, figures: Object.fromEntries(lh.map((f) => [f.key, f.value])) };
@@ -225,7 +250,11 @@ async function measureSize(posts: number): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   // Lighthouse figures have a group of their own, so a run without --lighthouse keeps them.
   const sizeFigures = figures.filter((figure) => !figure.key.startsWith('lighthouse.'));
-  now.sizes[String(posts)] = { recordedAt: new Date().toISOString(), loadAverage: loadStart, figures: Object.fromEntries(sizeFigures.map((f) => [f.key, f.value])) };
+  now.sizes[String(posts)] = {
+    recordedAt: new Date().toISOString(),
+    loadAverage: loadStart,
+    figures: Object.fromEntries(sizeFigures.map((f) => [f.key, f.value])),
+  };
   columns.push({ posts, figures, loadStart, loadEnd: load() });
   // Saved after each size, so a later size that fails or times out does not lose this one.
   writeFigures(figuresFile, previous, now);
@@ -233,17 +262,27 @@ async function measureSize(posts: number): Promise<void> {
 
 function report(): void {
   const cores = os.availableParallelism();
-  const before = (posts: number): Record<string, number> => ({ ...previous.sizes[String(posts)]?.figures, ...(previous.lighthouse?.posts === posts ? previous.lighthouse.figures : {}) });
+  const before = (posts: number): Record<string, number> => ({
+    ...previous.sizes[String(posts)]?.figures,
+    ...(previous.lighthouse?.posts === posts ? previous.lighthouse.figures : {}),
+  });
   const since = (posts: number) => previous.sizes[String(posts)]?.recordedAt;
   console.log(`\nQuire benchmark, ${new Date().toISOString()}: Node ${process.version}, ${cores} cores (${os.cpus()[0]?.model ?? 'unknown CPU'})`);
   for (const column of columns) {
-    console.log(`- ${column.posts} posts: load average ${column.loadStart.join(' ')} at start, ${column.loadEnd.join(' ')} at end; compared with ${since(column.posts) ?? 'nothing (first run)'}`);
+    console.log(
+      `- ${column.posts} posts: load average ${column.loadStart.join(' ')} at start, ${column.loadEnd.join(' ')} at end; compared with ${since(column.posts) ?? 'nothing (first run)'}`,
+    );
   }
   console.log('- builds are wall time of `npm run build` (start-up included), phases as the build reports them, peak = largest RSS (GNU time)');
   console.log('- bytes are gzip -9 of every response a fresh Chromium fetched until network idle; the machine is shared, so times are noisy');
-  if (now.lighthouse) console.log(`- Lighthouse 12.2.3, default mobile config (simulated throttling), served with brotli, median of 3; load ${now.lighthouse.loadAverage.join(' ')}`);
+  if (now.lighthouse)
+    console.log(
+      `- Lighthouse 12.2.3, default mobile config (simulated throttling), served with brotli, median of 3; load ${now.lighthouse.loadAverage.join(' ')}`,
+    );
   console.log('');
-  console.log(table(columns.map((column) => ({ title: `${column.posts.toLocaleString('en')} posts`, figures: column.figures, previous: before(column.posts) }))));
+  console.log(
+    table(columns.map((column) => ({ title: `${column.posts.toLocaleString('en')} posts`, figures: column.figures, previous: before(column.posts) }))),
+  );
   if (treemapText) console.log(`\n${treemapText}`);
   console.log(`\nFigures saved to ${path.relative(repo, figuresFile)}.`);
 }

@@ -106,7 +106,11 @@ async function prerender(staging: string, serverDir: string, prefetch: string[])
   await writeFile(path.join(staging, '404.html'), page(missing));
 
   const read = (file: string) => readFileSync(path.join(staging, file), 'utf8');
-  const extras = new Map([...server.writeFeeds(read, base), ...server.writeSitemap(shape, base), ...server.writeHeaders(base, { scriptHashes: template.scriptHashes, remoteImages: manifest.site.remoteImages })]);
+  const extras = new Map([
+    ...server.writeFeeds(read, base),
+    ...server.writeSitemap(shape, base),
+    ...server.writeHeaders(base, { scriptHashes: template.scriptHashes, remoteImages: manifest.site.remoteImages }),
+  ]);
   for (const [file, text] of extras) await writeFile(path.join(staging, file), text);
   await writeRedirects(staging, manifest);
   if (!manifest.site.url) {
@@ -192,7 +196,13 @@ try {
   // The bundler appends its own stack to the message: the list ends where that starts.
   if (error instanceof StrictFailure) {
     // Already printed as the list of warnings.
-  } else if (contentProblems !== -1) console.error(message.slice(contentProblems).split(/\n\s+at /)[0]!.trimEnd());
+  } else if (contentProblems !== -1)
+    console.error(
+      message
+        .slice(contentProblems)
+        .split(/\n\s+at /)[0]!
+        .trimEnd(),
+    );
   else console.error(error instanceof Error ? (error.stack ?? message) : message);
   console.error(`\nBuild failed; ${display(dist)}/ was left as it was.`);
   process.exitCode = 1;

@@ -40,7 +40,12 @@ export async function setUp(options: PrerenderOptions): Promise<PrerenderContext
   const { serverDir, staging, base, prefetch } = options;
   const reads: string[] = [];
   const server = (await import(pathToFileURL(path.join(serverDir, 'entry-server.js')).href)) as ServerModule;
-  const { html: template } = pageTemplate(readFileSync(path.join(staging, 'index.html'), 'utf8'), readFileSync(path.join(staging, 'theme.js'), 'utf8'), base, prefetch);
+  const { html: template } = pageTemplate(
+    readFileSync(path.join(staging, 'index.html'), 'utf8'),
+    readFileSync(path.join(staging, 'theme.js'), 'utf8'),
+    base,
+    prefetch,
+  );
   // The app fetches its data as in the browser; here the answers come from the files just built.
   // Synchronous reads and writes: the files are small, and a thread of its own renders each share
   // of the pages, so waiting on the thread pool for every one only adds latency.

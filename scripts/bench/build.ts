@@ -51,14 +51,17 @@ export async function generateCorpus(repo: string, dir: string, count: number): 
   const generator = process.env.QUIRE_CORPUS_GEN ?? path.resolve(repo, '../shared/bench/gen-corpus.mjs');
   if (!existsSync(generator)) throw new Error(`bench: corpus generator not found at ${generator} (set QUIRE_CORPUS_GEN)`);
   const result = await run(process.execPath, [generator, dir, String(count), '--seed', '1'], { cwd: repo, env: process.env, timeoutMs: 300_000 });
-  if (result.code !== 0) throw new Error(`bench: ${path.basename(generator)} failed (${result.timedOut ? 'timed out' : `exit ${result.code}`}):\n${result.output}`);
+  if (result.code !== 0)
+    throw new Error(`bench: ${path.basename(generator)} failed (${result.timedOut ? 'timed out' : `exit ${result.code}`}):\n${result.output}`);
   const posts = existsSync(path.join(dir, 'posts')) ? readdirSync(path.join(dir, 'posts')).filter((name) => name.endsWith('.md')) : [];
   if (posts.length !== count) throw new Error(`bench: expected ${count} posts in ${dir}/posts, found ${posts.length}`);
 }
 
 /** Appends one sentence to the first post by name: the smallest edit an author makes. */
 export function changeOnePost(contentDir: string): string {
-  const posts = readdirSync(path.join(contentDir, 'posts')).filter((name) => name.endsWith('.md')).sort();
+  const posts = readdirSync(path.join(contentDir, 'posts'))
+    .filter((name) => name.endsWith('.md'))
+    .sort();
   const file = path.join(contentDir, 'posts', posts[0]!);
   // The same sentence every run, so byte figures of the rebuilt site stay comparable.
   appendFileSync(file, '\n\nOne more sentence, added by the benchmark to measure an incremental rebuild.\n');
@@ -84,7 +87,8 @@ export async function timedBuild(repo: string, contentDir: string, outDir: strin
   const result = await run(command, args, { cwd: repo, env, timeoutMs });
   const peakKB = existsSync(timeFile) ? parsePeakKB(readFileSync(timeFile, 'utf8')) : undefined;
   rmSync(timeFile, { force: true });
-  if (result.timedOut) throw new Error(`bench: the build did not finish within ${Math.round(timeoutMs / 1000)} s (BENCH_BUILD_TIMEOUT sets seconds)\n${tail(result.output)}`);
+  if (result.timedOut)
+    throw new Error(`bench: the build did not finish within ${Math.round(timeoutMs / 1000)} s (BENCH_BUILD_TIMEOUT sets seconds)\n${tail(result.output)}`);
   if (result.code !== 0) throw new Error(`bench: npm run build failed (exit ${result.code ?? result.signal}):\n${tail(result.output)}`);
   const line = parseBuildLine(result.output);
   if (!line) throw new Error(`bench: no "Built N pages … in X s (…)" line in the build's output:\n${tail(result.output)}`);

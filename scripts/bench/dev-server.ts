@@ -54,7 +54,9 @@ export async function measureDevServer(repo: string, contentDir: string, browser
   stop(cold.child);
   const warm = await startVite(repo, contentDir);
   try {
-    const post = readdirSync(path.join(contentDir, 'posts')).filter((name) => name.endsWith('.md')).sort()[1]!;
+    const post = readdirSync(path.join(contentDir, 'posts'))
+      .filter((name) => name.endsWith('.md'))
+      .sort()[1]!;
     const page = await browser.newPage();
     await page.goto(`http://localhost:${PORT}/posts/${post.replace(/\.md$/, '')}/`);
     await page.locator('h1').first().waitFor({ timeout: 120_000 });

@@ -47,8 +47,8 @@ export function writeFigures(file: string, previous: FiguresFile, now: Partial<F
   const merged: FiguresFile = {
     version: 1,
     sizes: { ...previous.sizes, ...now.sizes },
-    ...(now.lighthouse ?? previous.lighthouse ? { lighthouse: now.lighthouse ?? previous.lighthouse } : {}),
-    ...(now.treemap ?? previous.treemap ? { treemap: now.treemap ?? previous.treemap } : {}),
+    ...((now.lighthouse ?? previous.lighthouse) ? { lighthouse: now.lighthouse ?? previous.lighthouse } : {}),
+    ...((now.treemap ?? previous.treemap) ? { treemap: now.treemap ?? previous.treemap } : {}),
   };
   // Three decimals are more than any of these figures can tell apart, and keep the diffs short.
   const text = JSON.stringify(merged, (_key, value: unknown) => (typeof value === 'number' ? Number(value.toFixed(3)) : value), 2);
@@ -93,7 +93,10 @@ export function table(columns: Column[]): string {
     const cells = [row.label];
     for (const column of columns) {
       const figure = column.figures.find((candidate) => candidate.key === key);
-      cells.push(figure ? format(figure.value, figure.unit) : '', figure ? change(figure.value, column.previous?.[key], (value) => format(value, figure.unit)) : '');
+      cells.push(
+        figure ? format(figure.value, figure.unit) : '',
+        figure ? change(figure.value, column.previous?.[key], (value) => format(value, figure.unit)) : '',
+      );
     }
     lines.push(cells);
   }

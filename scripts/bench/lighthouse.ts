@@ -28,7 +28,13 @@ async function runOnce(url: string, blockScripts: boolean): Promise<LighthouseFi
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS], userDataDir: profile, logLevel: 'silent' });
   try {
     const result = await withTimeout(
-      lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], ...(blockScripts ? { blockedUrlPatterns: ['*.js'] } : {}) }),
+      lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+        ...(blockScripts ? { blockedUrlPatterns: ['*.js'] } : {}),
+      }),
       RUN_TIMEOUT,
       `Lighthouse on ${url}`,
     );

@@ -55,7 +55,11 @@ export function kindOf(url: string, contentType = ''): Kind {
   if (type === 'text/html' || (!type && (ext === 'html' || ext === ''))) return 'html';
   if (type.includes('javascript') || ['js', 'mjs'].includes(ext)) return 'js';
   if (type === 'text/css' || ext === 'css') return 'css';
-  if (type.startsWith('image/') || type.startsWith('font/') || ['svg', 'png', 'jpg', 'jpeg', 'webp', 'avif', 'gif', 'ico', 'woff', 'woff2', 'ttf', 'otf'].includes(ext))
+  if (
+    type.startsWith('image/') ||
+    type.startsWith('font/') ||
+    ['svg', 'png', 'jpg', 'jpeg', 'webp', 'avif', 'gif', 'ico', 'woff', 'woff2', 'ttf', 'otf'].includes(ext)
+  )
     return 'media';
   if (type.includes('json') || ext === 'json') return 'json';
   return 'other';
@@ -97,7 +101,12 @@ export function parseHeaderRules(text: string): HeaderRule[] {
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const pattern = new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+      const pattern = new RegExp(
+        `^${line
+          .trim()
+          .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')}$`,
+      );
       rules.push({ pattern, headers: {} });
     } else if (rules.length > 0) {
       const [name = '', ...value] = line.trim().split(':');

@@ -28,6 +28,8 @@ export const paths = {
  * patterns: what the static host's header rules and anything else per-folder must cover.
  */
 export function pageFolders(): string[] {
-  const first = Object.values(paths).flatMap((path) => [path.pattern, ...('pagePattern' in path ? [path.pagePattern] : [])].map((pattern) => pattern.split('/')[1] ?? ''));
+  const first = Object.values(paths).flatMap((path) =>
+    [path.pattern, ...('pagePattern' in path ? [path.pagePattern] : [])].map((pattern) => pattern.split('/')[1] ?? ''),
+  );
   return [...new Set(first.filter((segment) => segment !== '' && !segment.startsWith(':')))];
 }

@@ -45,9 +45,24 @@ export function createRoutes(queryClient: QueryClient, articles: ArticleStore = 
             { id: 'tags', path: paths.tags.pattern, loader: tagsLoader(queryClient), lazy: async () => ({ Component: (await import('../routes/tags')).Tags }) },
             { id: 'tag', path: paths.tag.pattern, loader: tagLoader(queryClient), lazy: tagView },
             { id: 'tag-page', path: paths.tag.pagePattern, loader: tagLoader(queryClient), lazy: tagView },
-            { id: 'series-list', path: paths.seriesList.pattern, loader: seriesListLoader(queryClient), lazy: async () => ({ Component: (await import('../routes/series')).SeriesList }) },
-            { id: 'series', path: paths.series.pattern, loader: seriesLoader(queryClient), lazy: async () => ({ Component: (await import('../routes/series')).SeriesPosts }) },
-            { id: 'archive', path: paths.archive.pattern, loader: archiveLoader(queryClient), lazy: async () => ({ Component: (await import('../routes/archive')).Archive }) },
+            {
+              id: 'series-list',
+              path: paths.seriesList.pattern,
+              loader: seriesListLoader(queryClient),
+              lazy: async () => ({ Component: (await import('../routes/series')).SeriesList }),
+            },
+            {
+              id: 'series',
+              path: paths.series.pattern,
+              loader: seriesLoader(queryClient),
+              lazy: async () => ({ Component: (await import('../routes/series')).SeriesPosts }),
+            },
+            {
+              id: 'archive',
+              path: paths.archive.pattern,
+              loader: archiveLoader(queryClient),
+              lazy: async () => ({ Component: (await import('../routes/archive')).Archive }),
+            },
             {
               id: 'about',
               path: paths.about.pattern,

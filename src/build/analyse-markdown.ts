@@ -73,7 +73,10 @@ function excerptFrom(children: RootContent[], moreIndex: number): string {
   // Raw HTML is shown as text in the post, but in a summary it is noise: leave it out.
   const text = words(lead.map((node) => toString(node, { includeHtml: false })).join(' '));
   if (moreIndex !== -1 || text.length <= EXCERPT_WORDS) return text.join(' ');
-  return `${text.slice(0, EXCERPT_WORDS).join(' ').replace(/[,;:.!?-]+$/, '')}…`;
+  return `${text
+    .slice(0, EXCERPT_WORDS)
+    .join(' ')
+    .replace(/[,;:.!?-]+$/, '')}…`;
 }
 
 /** Depth of the most deeply nested node, found without recursion so no input can overflow the stack here. */

@@ -87,9 +87,21 @@ export function buildDataFiles(content: Content): Map<string, string> {
 
   write(dataFiles.manifest, { version, site, posts: posts.map((post) => post.meta) });
   write(dataFiles.site, { version, site, about: about !== undefined });
-  for (const [file, text] of searchFiles(posts.map((post) => post.meta), site.language)) files.set(file, text);
+  for (const [file, text] of searchFiles(
+    posts.map((post) => post.meta),
+    site.language,
+  ))
+    files.set(file, text);
   if (about) {
-    write(dataFiles.about, { version, title: about.title, markdown: about.markdown, assetBase: about.assetBase, images: about.images, languages: about.languages, features: about.features });
+    write(dataFiles.about, {
+      version,
+      title: about.title,
+      markdown: about.markdown,
+      assetBase: about.assetBase,
+      images: about.images,
+      languages: about.languages,
+      features: about.features,
+    });
   }
 
   const featured = pickFeatured(posts);
@@ -126,7 +138,8 @@ export function buildDataFiles(content: Content): Map<string, string> {
 
   const series = groupBySeries(posts);
   write(dataFiles.seriesList, { version, series: [...series.values()].map((group) => group.series).sort((a, b) => a.name.localeCompare(b.name)) });
-  for (const group of series.values()) write(dataFiles.series(group.series.slug), { version, series: group.series, posts: group.posts.map((post) => post.meta) });
+  for (const group of series.values())
+    write(dataFiles.series(group.series.slug), { version, series: group.series, posts: group.posts.map((post) => post.meta) });
   const seriesOf = (post: LoadedPost) => {
     const group = post.meta.series === undefined ? undefined : series.get(seriesSlug(post.meta.series));
     return group ? { series: { name: group.series.name, slug: group.series.slug, parts: group.posts.map((part) => link(part)!) } } : {};

@@ -25,7 +25,10 @@ const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** Splits a markdown file into its YAML front matter and body, and parses the YAML safely. */
 export function readFrontMatter(source: string, file: string): FrontMatterResult {
-  const lines = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const problem = (line: number, column: number, message: string, field = 'front matter'): FrontMatterResult => ({
     ok: false,
     problems: [{ file, line, column, field, message }],
@@ -129,9 +132,12 @@ export function parseYamlMapping(
   });
   try {
     const doc = parseDocument(text, { lineCounter, prettyErrors: false, schema: 'core', uniqueKeys: true, customTags: [] });
-    const yamlProblems = [...doc.errors, ...doc.warnings].map(
-      (error): ContentProblem => ({ file, ...position(error.pos[0]), field: 'front matter', message: yamlMessage(error, text) }),
-    );
+    const yamlProblems = [...doc.errors, ...doc.warnings].map((error): ContentProblem => ({
+      file,
+      ...position(error.pos[0]),
+      field: 'front matter',
+      message: yamlMessage(error, text),
+    }));
     if (yamlProblems.length > 0) return { ok: false, problems: yamlProblems };
     if (!isMap(doc.contents)) {
       const what = doc.contents === null ? 'nothing' : 'a single value or a list';

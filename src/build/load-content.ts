@@ -129,7 +129,9 @@ function byDateDescending(a: LoadedPost, b: LoadedPost): number {
   return dateTime(b.meta.date) - dateTime(a.meta.date) || a.meta.title.localeCompare(b.meta.title);
 }
 
-const aboutSchema = z.object({ title: z.string({ error: 'expected a title, got nothing' }).check(z.trim(), z.minLength(1, { error: 'expected a title, got an empty string' })) });
+const aboutSchema = z.object({
+  title: z.string({ error: 'expected a title, got nothing' }).check(z.trim(), z.minLength(1, { error: 'expected a title, got an empty string' })),
+});
 
 /** Reads `about.md`'s front matter; its markdown goes through the pipeline like a post's. */
 function readAbout(root: string, display: (p: string) => string, base: string, problems: ContentProblem[]) {
@@ -142,8 +144,18 @@ function readAbout(root: string, display: (p: string) => string, base: string, p
   const read = readFrontMatter(source, file);
   if (!read.ok) return void problems.push(...read.problems);
   const parsed = aboutSchema.safeParse(read.block.data);
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => ({ file, ...read.block.locate(issue.path), field: 'title', message: issue.message })));
-  const job: MarkdownJob = { path: absolute, file, contentDir: root, body: read.block.body, bodyLine: read.block.bodyLine, base, assetBase: `${MEDIA_DIR}/`, limits: DEFAULT_MARKDOWN_LIMITS };
+  if (!parsed.success)
+    problems.push(...parsed.error.issues.map((issue) => ({ file, ...read.block.locate(issue.path), field: 'title', message: issue.message })));
+  const job: MarkdownJob = {
+    path: absolute,
+    file,
+    contentDir: root,
+    body: read.block.body,
+    bodyLine: read.block.bodyLine,
+    base,
+    assetBase: `${MEDIA_DIR}/`,
+    limits: DEFAULT_MARKDOWN_LIMITS,
+  };
   return { title: parsed.success ? parsed.data.title : '', job };
 }
 
@@ -179,7 +191,13 @@ function describeCover(
     if (remoteImages === 'allow') return;
     const download = downloads.get(image);
     if (!download?.ok) {
-      warnings.push({ file: read.file, line: 1, column: 1, field: 'image', message: `${download?.why ?? `${image} was not downloaded`}; the post is shown without its cover` });
+      warnings.push({
+        file: read.file,
+        line: 1,
+        column: 1,
+        field: 'image',
+        message: `${download?.why ?? `${image} was not downloaded`}; the post is shown without its cover`,
+      });
       delete post.meta.image;
       return;
     }
@@ -273,7 +291,13 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
         for (const reference of output.remote) {
           const download = read.job?.remote?.[reference.url];
           publishDownload(download);
-          if (download && !download.ok) imageWarnings.push({ file: read.file, line: reference.line, column: reference.column, message: `${download.why}; the post links to the image instead of showing it` });
+          if (download && !download.ok)
+            imageWarnings.push({
+              file: read.file,
+              line: reference.line,
+              column: reference.column,
+              message: `${download.why}; the post links to the image instead of showing it`,
+            });
         }
         describeCover(post, read.post, root, downloads, site.remoteImages, variants, imageWarnings, publishDownload);
         if (dateTime(post.meta.date) > now) {
@@ -305,7 +329,12 @@ function prepare(contentDir: string, options: LoadOptions): Prepared {
       }
       const aboutOutput = about && outputs.get(about.job);
       posts.sort(byDateDescending);
-      const links = checkSiteLinks({ site, posts, assets, ...(about && aboutOutput ? { about: { file: about.job.file, siteLinks: aboutOutput.siteLinks } } : {}) });
+      const links = checkSiteLinks({
+        site,
+        posts,
+        assets,
+        ...(about && aboutOutput ? { about: { file: about.job.file, siteLinks: aboutOutput.siteLinks } } : {}),
+      });
       problems.push(...links.problems);
       const postProblem = (problem: ContentProblem) => reads.some((read) => read.file === problem.file);
       if (problems.length > 0 && !(options.lenient && problems.every(postProblem))) throw new ContentError(problems);
@@ -466,7 +495,13 @@ export async function loadContentInParallel(contentDir: string, options: LoadOpt
     const threads = Math.min(availableParallelism(), Math.floor(todo.length / JOBS_PER_THREAD));
     return threads > 1 ? processInWorkers(todo, threads) : todo.map(processMarkdown);
   };
-  await runJobs(prepared, jobs.map((_, index) => index), results, cache, run);
+  await runJobs(
+    prepared,
+    jobs.map((_, index) => index),
+    results,
+    cache,
+    run,
+  );
   const needs = remoteNeeds(prepared, results);
   const urls = [...new Set([...[...needs.values()].flat(), ...(prepared.site.remoteImages !== 'allow' ? prepared.covers : [])])];
   const downloads = await downloadAll(urls, options.imageCache ?? DEFAULT_IMAGE_CACHE_DIR);

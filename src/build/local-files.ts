@@ -42,4 +42,7 @@ export function resolveLocal(url: string, fromDir: string, contentDir: string): 
   return { ok: true, absolute };
 }
 
-const markdownFile = (url: string): LocalFile => ({ ok: false, why: `expected a file other than markdown, got ${JSON.stringify(url)}; link to posts as /posts/SLUG` });
+const markdownFile = (url: string): LocalFile => ({
+  ok: false,
+  why: `expected a file other than markdown, got ${JSON.stringify(url)}; link to posts as /posts/SLUG`,
+});

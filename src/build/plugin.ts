@@ -107,7 +107,9 @@ export function quire(options: QuireOptions = {}): Plugin {
       failure = undefined;
       variants = new Map([...variantsByPath(content.variants ?? [])].map(([published, { job, width, format }]) => [published, [job, width, format]]));
       const problems = content.problems ?? [];
-      broken = new Map((content.broken ?? []).map(({ slug, file }) => [dataFiles.post(slug), problemList(problems.filter((problem) => problem.file === file))]));
+      broken = new Map(
+        (content.broken ?? []).map(({ slug, file }) => [dataFiles.post(slug), problemList(problems.filter((problem) => problem.file === file))]),
+      );
       return problems.length > 0 ? new ContentError(problems) : undefined;
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
@@ -160,7 +162,12 @@ export function quire(options: QuireOptions = {}): Plugin {
         );
         return;
       }
-      const asset = file.startsWith(`${MEDIA_DIR}/`) && content?.assets.includes(file.slice(MEDIA_DIR.length + 1)) ? file.slice(MEDIA_DIR.length + 1) : content?.rootFiles?.includes(file) ? file : undefined;
+      const asset =
+        file.startsWith(`${MEDIA_DIR}/`) && content?.assets.includes(file.slice(MEDIA_DIR.length + 1))
+          ? file.slice(MEDIA_DIR.length + 1)
+          : content?.rootFiles?.includes(file)
+            ? file
+            : undefined;
       if (asset !== undefined) {
         res.setHeader('content-type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
         return res.end(readFileSync(path.join(contentDir, asset)));
@@ -191,7 +198,8 @@ export function quire(options: QuireOptions = {}): Plugin {
       const before = resized.made;
       resizedFiles = await resized.resizeAll(content?.variants ?? []);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      if (resizedFiles.length > 0 && !process.env.QUIRE_QUIET) console.log(`Images: ${resizedFiles.length} resized copies, ${resized.made - before} made, the rest from the cache, in ${seconds} s`);
+      if (resizedFiles.length > 0 && !process.env.QUIRE_QUIET)
+        console.log(`Images: ${resizedFiles.length} resized copies, ${resized.made - before} made, the rest from the cache, in ${seconds} s`);
       if (content) {
         const drawing = performance.now();
         const drawn = previews.made;

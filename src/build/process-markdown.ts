@@ -144,7 +144,11 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
     if (!resolved.ok && resolved.missing) {
       // The link stays as written, pointing where the file would be; adding the file fixes it.
       const what = reference.kind === 'image' ? 'an image' : 'a file';
-      warnings.push({ ...at(reference.line, reference.column), field: reference.kind, message: `expected ${what} at ${JSON.stringify(reference.url)} beside the post, got nothing there` });
+      warnings.push({
+        ...at(reference.line, reference.column),
+        field: reference.kind,
+        message: `expected ${what} at ${JSON.stringify(reference.url)} beside the post, got nothing there`,
+      });
       dependencies.push({ path: resolved.missing.absolute, size: -1, mtimeMs: -1 });
       continue;
     }
@@ -200,7 +204,8 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
 
   const hast = processor.runSync(mdast, ran);
   for (const message of ran.messages) {
-    const place = (ancestorStart?: { line: number; column: number }) => at(message.line ?? ancestorStart?.line ?? 1, message.column ?? ancestorStart?.column ?? 1);
+    const place = (ancestorStart?: { line: number; column: number }) =>
+      at(message.line ?? ancestorStart?.line ?? 1, message.column ?? ancestorStart?.column ?? 1);
     if (message.source !== 'rehype-katex') {
       warnings.push({ ...place(), message: message.reason });
       continue;

@@ -194,7 +194,10 @@ export function readPost(source: string, where: PostSource): ReadResult {
   const slug = front?.slug ?? slugFromPath(where.path);
   const badSlug = front && slugProblem(slug, front.slug !== undefined, where.path);
   if (badSlug) problems.push({ file, ...(front.slug !== undefined ? block.locate(['slug']) : { line: 1, column: 1 }), field: 'slug', message: badSlug });
-  const aliases = (front?.aliases ?? []).map((alias, index) => ({ path: alias, ...block.locate(Array.isArray(block.data.aliases) ? ['aliases', index] : ['aliases']) }));
+  const aliases = (front?.aliases ?? []).map((alias, index) => ({
+    path: alias,
+    ...block.locate(Array.isArray(block.data.aliases) ? ['aliases', index] : ['aliases']),
+  }));
 
   const postDir = path.dirname(where.path);
   const assetBase = `${MEDIA_DIR}/${toPosix(path.relative(contentDir, postDir))}/`.replace(/\/+$/, '/');

@@ -52,7 +52,9 @@ export function searchFiles(posts: readonly PostMeta[], language: string, shardS
   const files = new Map<string, string>();
   files.set(dataFiles.searchIndex, JSON.stringify({ version: DATA_VERSION, build, ...content } satisfies SearchIndexFile));
   for (let shard = 0; shard * shardSize < posts.length; shard += 1) {
-    const shown = posts.slice(shard * shardSize, (shard + 1) * shardSize).map(({ slug, title, date, tags, tagSlugs, excerpt }) => ({ slug, title, date, tags, tagSlugs, excerpt }));
+    const shown = posts
+      .slice(shard * shardSize, (shard + 1) * shardSize)
+      .map(({ slug, title, date, tags, tagSlugs, excerpt }) => ({ slug, title, date, tags, tagSlugs, excerpt }));
     files.set(dataFiles.searchShard(shard), JSON.stringify({ version: DATA_VERSION, build, shard, posts: shown } satisfies SearchShardFile));
   }
   return files;

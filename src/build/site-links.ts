@@ -48,7 +48,18 @@ export interface SiteLinksResult {
 }
 
 /** Files the build writes at the top of the site, which nothing from the content may replace. */
-const BUILD_FILES = new Set(['index.html', '404.html', 'posts.json', 'feed.json', 'rss.xml', 'atom.xml', 'sitemap.xml', 'robots.txt', '_headers', '_redirects']);
+const BUILD_FILES = new Set([
+  'index.html',
+  '404.html',
+  'posts.json',
+  'feed.json',
+  'rss.xml',
+  'atom.xml',
+  'sitemap.xml',
+  'robots.txt',
+  '_headers',
+  '_redirects',
+]);
 /** Top-level folders of the build's own files, beside the pages' folders. */
 const BUILD_FOLDERS = ['data', 'assets', MEDIA_DIR, '.quire'];
 
@@ -123,7 +134,10 @@ export function checkSiteLinks({ site, posts, assets, about }: SiteLinksInput): 
       } else if (earlier) {
         problems.push({ ...at, message: `expected an address of one post, got ${JSON.stringify(alias.path)} which ${earlier.file}:${earlier.line} also has` });
       } else if (reserved.has(first) && first !== 'search') {
-        problems.push({ ...at, message: `expected an address outside the site's own folders (${[...reserved].sort().join(', ')}), got ${JSON.stringify(alias.path)}` });
+        problems.push({
+          ...at,
+          message: `expected an address outside the site's own folders (${[...reserved].sort().join(', ')}), got ${JSON.stringify(alias.path)}`,
+        });
       } else if (assetSet.has(key.slice(1))) {
         problems.push({ ...at, message: `expected an old address, got ${JSON.stringify(alias.path)} which is a file of the content folder` });
       } else {
@@ -155,10 +169,13 @@ export function checkSiteLinks({ site, posts, assets, about }: SiteLinksInput): 
       // Other generators put posts at /blog/SLUG/ or /SLUG/: name the post the link meant.
       const last = key.split('/').at(-1) ?? '';
       const meant = slugs.has(last) ? `; the post ${JSON.stringify(last)} is at ${paths.post.href(last)}` : '';
-      const hint = assetSet.has(relative)
-        ? `; ${relative} is in the content folder but that path is the site's own, link to /${MEDIA_DIR}/${relative}`
-        : meant;
-      warnings.push({ file, line: link.line, column: link.column, message: `expected a page or file of this site, got a link to ${JSON.stringify(link.url)} which it does not have${hint}` });
+      const hint = assetSet.has(relative) ? `; ${relative} is in the content folder but that path is the site's own, link to /${MEDIA_DIR}/${relative}` : meant;
+      warnings.push({
+        file,
+        line: link.line,
+        column: link.column,
+        message: `expected a page or file of this site, got a link to ${JSON.stringify(link.url)} which it does not have${hint}`,
+      });
     }
   };
   for (const post of posts) check(post.file, post.siteLinks);

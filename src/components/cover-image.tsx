@@ -12,8 +12,18 @@ export function CoverImage({ cover, image, priority = false, sizes = ARTICLE_SIZ
   const { variants } = cover;
   return (
     <picture className="cover">
-      {variants?.formats.map((format) => <source key={format} type={MIME[format]} srcSet={srcsetOf(base, variants, format)} sizes={sizes} />)}
-      <img src={src} alt="" width={cover.width} height={cover.height} loading={priority ? 'eager' : 'lazy'} decoding="async" {...(priority ? { fetchPriority: 'high' as const } : {})} />
+      {variants?.formats.map((format) => (
+        <source key={format} type={MIME[format]} srcSet={srcsetOf(base, variants, format)} sizes={sizes} />
+      ))}
+      <img
+        src={src}
+        alt=""
+        width={cover.width}
+        height={cover.height}
+        loading={priority ? 'eager' : 'lazy'}
+        decoding="async"
+        {...(priority ? { fetchPriority: 'high' as const } : {})}
+      />
     </picture>
   );
 }

@@ -17,11 +17,7 @@ export function ErrorPanel({ title, message, onRetry }: { title: string; message
         {title}
       </h1>
       <p>{message}</p>
-      <button
-        type="button"
-        disabled={retrying}
-        onClick={() => void retry()}
-      >
+      <button type="button" disabled={retrying} onClick={() => void retry()}>
         {retrying ? 'Retrying…' : 'Try again'}
       </button>
     </section>

@@ -10,7 +10,17 @@ import { TagList } from './tag-list';
  * `level` is the title's heading level, one below the listing's own heading: h3 under the home
  * page's "Recent posts", h2 straight under a page's h1, so no level is skipped.
  */
-export function PostCard({ post, language, featured = false, level = featured ? 2 : 3 }: { post: PostMeta; language: string; featured?: boolean; level?: 2 | 3 }) {
+export function PostCard({
+  post,
+  language,
+  featured = false,
+  level = featured ? 2 : 3,
+}: {
+  post: PostMeta;
+  language: string;
+  featured?: boolean;
+  level?: 2 | 3;
+}) {
   const href = paths.post.href(post.slug);
   const Heading = level === 2 ? 'h2' : 'h3';
   return (

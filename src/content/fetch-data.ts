@@ -45,7 +45,10 @@ export async function fetchData<T extends z.ZodMiniType>(file: string, source: S
   try {
     body = JSON.parse(await response.text());
   } catch {
-    throw new DataError('invalid', `The site sent something other than the expected data for ${file}. Try again; if it keeps happening, the site may be mid-deploy.`);
+    throw new DataError(
+      'invalid',
+      `The site sent something other than the expected data for ${file}. Try again; if it keeps happening, the site may be mid-deploy.`,
+    );
   }
   if (typeof body === 'object' && body !== null && 'version' in body && typeof body.version === 'number') {
     const schema = await schemaPromise;

@@ -66,7 +66,11 @@ function isoDate(value: unknown): unknown {
  */
 function tagList(value: unknown, jekyll: boolean): unknown {
   if (typeof value !== 'string') return value;
-  if (value.includes(',')) return value.split(',').map((tag) => tag.trim()).filter(Boolean);
+  if (value.includes(','))
+    return value
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean);
   return jekyll ? value.split(/\s+/).filter(Boolean) : [value];
 }
 
@@ -95,7 +99,14 @@ export function fromGenerators(front: Record<string, unknown>, base: string): Ge
   const permalink = front.permalink;
   if (typeof permalink === 'string' && permalink.startsWith('/') && !permalink.includes(':')) {
     const written = data.aliases;
-    data.aliases = written === undefined ? [permalink] : typeof written === 'string' ? [written, permalink] : Array.isArray(written) ? [...(written as unknown[]), permalink] : written;
+    data.aliases =
+      written === undefined
+        ? [permalink]
+        : typeof written === 'string'
+          ? [written, permalink]
+          : Array.isArray(written)
+            ? [...(written as unknown[]), permalink]
+            : written;
   }
   for (const [field, names] of Object.entries(FIELD_NAMES)) {
     // AstroPaper writes `ogImage: ""` for none: a blank field gives way to the next name.

@@ -58,18 +58,19 @@ export const frontMatterSchema = z.object({
   ),
   draft: z._default(flag, false),
   featured: z._default(flag, false),
-  slug: z.optional(
-    text('a slug').check(z.refine((value) => SLUG_PATTERN.test(value), { error: expected('lower-case letters, digits and single hyphens') })),
-  ),
+  slug: z.optional(text('a slug').check(z.refine((value) => SLUG_PATTERN.test(value), { error: expected('lower-case letters, digits and single hyphens') }))),
   image: z.optional(text('an image path or URL')),
   toc: z._default(flag, true),
   /** Old addresses of the post (`/2021/05/old.html`), each written as a page that sends readers on. */
   aliases: z._default(
     z.pipe(
       z.transform((value: unknown) => (typeof value === 'string' ? [value] : value)),
-      z.array(text('a path like /2021/05/old-post.html').check(z.refine(isAliasPath, { error: expected('a path from the site root like /2021/05/old-post.html') })), {
-        error: expected('a list of paths like [/2021/05/old-post.html]'),
-      }),
+      z.array(
+        text('a path like /2021/05/old-post.html').check(z.refine(isAliasPath, { error: expected('a path from the site root like /2021/05/old-post.html') })),
+        {
+          error: expected('a list of paths like [/2021/05/old-post.html]'),
+        },
+      ),
     ),
     [],
   ),
@@ -228,4 +229,3 @@ export const aboutFileSchema = versioned({
   ...markdownShape,
 });
 export type AboutFile = z.infer<typeof aboutFileSchema>;
-

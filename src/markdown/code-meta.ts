@@ -30,7 +30,10 @@ export function parseFenceMeta(meta: string | undefined): FenceMeta {
     const [, key, , double, single, bare, ranges, word] = match;
     if (key === 'title') result.title = double ?? single ?? bare;
     else if (ranges !== undefined) {
-      for (const range of ranges.split(',').map((part) => part.trim()).filter(Boolean)) {
+      for (const range of ranges
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)) {
         const bounds = /^(\d+)(?:-(\d+))?$/.exec(range);
         const from = Number(bounds?.[1]);
         const to = Number(bounds?.[2] ?? bounds?.[1]);

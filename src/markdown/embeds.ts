@@ -32,7 +32,12 @@ export function rehypeEmbeds() {
         tagName: 'figure',
         properties: { className: ['embed'], dataEmbedSrc: video.embedUrl, dataEmbedTitle: title ?? `${video.host} video`, dataEmbedWatch: video.watchUrl },
         children: [
-          { type: 'element', tagName: 'button', properties: { type: 'button', className: ['embed-play'] }, children: [{ type: 'text', value: playLabel(title) }] },
+          {
+            type: 'element',
+            tagName: 'button',
+            properties: { type: 'button', className: ['embed-play'] },
+            children: [{ type: 'text', value: playLabel(title) }],
+          },
           {
             type: 'element',
             tagName: 'figcaption',

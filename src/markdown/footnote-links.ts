@@ -15,7 +15,8 @@ export function rehypeFootnoteLinks() {
     visit(tree, 'element', (node) => {
       if (node.tagName !== 'a' || (node.properties.dataFootnoteRef === undefined && node.properties.dataFootnoteBackref === undefined)) return;
       const href = node.properties.href;
-      if (typeof href === 'string' && href.startsWith('#') && !href.startsWith(`#${CLOBBER_PREFIX}`)) node.properties.href = `#${CLOBBER_PREFIX}${href.slice(1)}`;
+      if (typeof href === 'string' && href.startsWith('#') && !href.startsWith(`#${CLOBBER_PREFIX}`))
+        node.properties.href = `#${CLOBBER_PREFIX}${href.slice(1)}`;
     });
   };
 }

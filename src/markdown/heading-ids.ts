@@ -28,8 +28,20 @@ export function headingText(node: Element): string {
  * equal to one would take the page's element's place, or appear as that global.
  */
 const RESERVED_IDS: ReadonlySet<string> = new Set([
-  'main', 'root', 'quire-state', 'post-title', 'error-title', 'recent-heading', 'related-heading', 'search-recent',
-  'process', 'global', 'module', 'exports', 'require', 'define',
+  'main',
+  'root',
+  'quire-state',
+  'post-title',
+  'error-title',
+  'recent-heading',
+  'related-heading',
+  'search-recent',
+  'process',
+  'global',
+  'module',
+  'exports',
+  'require',
+  'define',
 ]);
 
 /** Prefixes of ids the page makes (post cards) or the sanitiser gives an author's own ids. */

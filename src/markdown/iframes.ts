@@ -30,7 +30,13 @@ export function rehypeIframes() {
         return [SKIP, index];
       }
       const title = typeof node.properties.title === 'string' ? node.properties.title.trim() : '';
-      const link: Element = { type: 'element', tagName: 'a', properties: { href: video.watchUrl }, children: [{ type: 'text', value: title || video.watchUrl }], position: node.position };
+      const link: Element = {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: video.watchUrl },
+        children: [{ type: 'text', value: title || video.watchUrl }],
+        position: node.position,
+      };
       parent.children[index] = parent.type === 'element' && parent.tagName === 'p' ? link : { type: 'element', tagName: 'p', properties: {}, children: [link] };
       return SKIP;
     });

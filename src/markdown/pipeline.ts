@@ -77,9 +77,5 @@ export function rehypePlugins({ highlighter, math, ...urls }: PipelineOptions): 
 
 /** The pipeline as one unified processor: markdown in, the hast the page is rendered from out. */
 export function createProcessor(options: PipelineOptions): Processor<MdastRoot, MdastRoot, HastRoot> {
-  return unified()
-    .use(remarkParse)
-    .use(remarkPluginsWith(options.math))
-    .use(remarkRehype, remarkRehypeOptions)
-    .use(rehypePlugins(options));
+  return unified().use(remarkParse).use(remarkPluginsWith(options.math)).use(remarkRehype, remarkRehypeOptions).use(rehypePlugins(options));
 }

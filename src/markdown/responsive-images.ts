@@ -28,7 +28,12 @@ export function rehypeResponsiveImages({ base, images }: ResponsiveOptions) {
       const info = Object.hasOwn(images, written) ? images[written] : undefined;
       if (info?.link) {
         const alt = String(node.properties.alt ?? '') || toText(node) || written;
-        const link: Element = { type: 'element', tagName: 'a', properties: { href: written, className: ['image-link'] }, children: [{ type: 'text', value: `Image: ${alt}` }] };
+        const link: Element = {
+          type: 'element',
+          tagName: 'a',
+          properties: { href: written, className: ['image-link'] },
+          children: [{ type: 'text', value: `Image: ${alt}` }],
+        };
         parent.children[index] = link;
         return SKIP;
       }

@@ -17,7 +17,20 @@ const EXTRA_ELEMENTS = ['mark', 'abbr', 'figure', 'figcaption', 'video', 'audio'
 const DROPPED = new Set(['picture']);
 
 /** Global attributes GitHub allows that make no sense outside a form, which posts cannot have. */
-const FORM_ATTRIBUTES = new Set(['accept', 'acceptCharset', 'action', 'encType', 'method', 'checked', 'selected', 'multiple', 'prompt', 'value', 'maxLength', 'readOnly']);
+const FORM_ATTRIBUTES = new Set([
+  'accept',
+  'acceptCharset',
+  'action',
+  'encType',
+  'method',
+  'checked',
+  'selected',
+  'multiple',
+  'prompt',
+  'value',
+  'maxLength',
+  'readOnly',
+]);
 
 const media: PropertyDefinition[] = ['src', ['controls', true], 'loop', 'muted', ['preload', 'none', 'metadata', 'auto']];
 

@@ -45,7 +45,11 @@ export function remarkStrayDirectives() {
         const label = node.children[0]?.type === 'paragraph' && node.children[0].data?.directiveLabel ? 1 : 0;
         const opening: Paragraph = { type: 'paragraph', children: [openingLine(node, source)] };
         const closed = source.slice(0, node.position?.end.offset).trimEnd().endsWith(':::');
-        const replacement = [opening, ...node.children.slice(label), ...(closed ? [{ type: 'paragraph', children: [{ type: 'text', value: ':::' }] } as Paragraph] : [])];
+        const replacement = [
+          opening,
+          ...node.children.slice(label),
+          ...(closed ? [{ type: 'paragraph', children: [{ type: 'text', value: ':::' }] } as Paragraph] : []),
+        ];
         parent.children.splice(index, 1, ...(replacement as RootContent[]));
         // Visit the contents again where they now are: they may hold directives too.
         return index;

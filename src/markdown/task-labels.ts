@@ -18,7 +18,11 @@ export function rehypeTaskLabels() {
       const checkbox = holder.children.find(isCheckbox);
       if (!checkbox) return;
       const words = holder.children.filter((child) => !(child.type === 'element' && (child.tagName === 'ul' || child.tagName === 'ol')));
-      const label = words.map((child) => toText(child)).join('').replace(/\s+/g, ' ').trim();
+      const label = words
+        .map((child) => toText(child))
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (label) checkbox.properties.ariaLabel = label;
     });
   };

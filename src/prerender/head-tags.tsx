@@ -4,7 +4,10 @@ import { absoluteUrl } from './urls';
 
 /** JSON for a `<script>` element: `<`, U+2028 and U+2029 escaped so no text can close the element or a comment. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /**
@@ -58,7 +61,9 @@ export function HeadTags({ head, site, base }: HeadTagsProps) {
       {description && <meta name="description" content={description} />}
       {head.noindex && <meta name="robots" content="noindex" />}
       <link rel="canonical" href={url} />
-      {head.stylesheets?.map((sheet) => <link key={sheet} rel="stylesheet" href={`${base}${sheet}`} />)}
+      {head.stylesheets?.map((sheet) => (
+        <link key={sheet} rel="stylesheet" href={`${base}${sheet}`} />
+      ))}
       {/* The feeds are written only for a blog with a url: link nothing that is not there. */}
       {site.url && (
         <>
@@ -82,7 +87,9 @@ export function HeadTags({ head, site, base }: HeadTagsProps) {
       )}
       {head.published && <meta property="article:published_time" content={head.published} />}
       {head.modified && <meta property="article:modified_time" content={head.modified} />}
-      {head.tags?.map((tag) => <meta key={tag} property="article:tag" content={tag} />)}
+      {head.tags?.map((tag) => (
+        <meta key={tag} property="article:tag" content={tag} />
+      ))}
       <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
       <meta name="twitter:title" content={head.title ?? site.title} />
       {description && <meta name="twitter:description" content={description} />}

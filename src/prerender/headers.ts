@@ -23,18 +23,18 @@ export interface PolicyOptions {
  */
 export const contentSecurityPolicy = ({ scriptHashes = [], remoteImages }: PolicyOptions = {}) =>
   [
-  "default-src 'self'",
-  ["script-src 'self'", ...scriptHashes.map((hash) => `'${hash}'`)].join(' '),
-  "style-src 'self' 'unsafe-inline'",
-  imgSource(remoteImages),
-  "font-src 'self'",
-  "connect-src 'self'",
-  `frame-src ${EMBED_ORIGINS.join(' ')}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptHashes.map((hash) => `'${hash}'`)].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    imgSource(remoteImages),
+    "font-src 'self'",
+    "connect-src 'self'",
+    `frame-src ${EMBED_ORIGINS.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 
 const REVALIDATE = 'public, max-age=0, must-revalidate';
 
@@ -57,9 +57,18 @@ export function writeHeaders(base: string, policy: PolicyOptions = {}): Map<stri
     [at('assets/*'), { 'Cache-Control': 'public, max-age=31536000, immutable' }],
     // Resized copies are named by their original's content hash, like the assets.
     [at('media/img/*'), { 'Cache-Control': 'public, max-age=31536000, immutable' }],
-    ...['', 'index.html', '404.html', ...pageFolders().map((folder) => `${folder}/*`), 'data/*', 'posts.json', 'feed.json', 'rss.xml', 'atom.xml', 'sitemap.xml'].map(
-      (path): [string, Record<string, string>] => [at(path), { 'Cache-Control': REVALIDATE }],
-    ),
+    ...[
+      '',
+      'index.html',
+      '404.html',
+      ...pageFolders().map((folder) => `${folder}/*`),
+      'data/*',
+      'posts.json',
+      'feed.json',
+      'rss.xml',
+      'atom.xml',
+      'sitemap.xml',
+    ].map((path): [string, Record<string, string>] => [at(path), { 'Cache-Control': REVALIDATE }]),
   ];
   const text = rules.map(([path, headers]) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n')).join('\n\n');
   return new Map([['_headers', `${text}\n`]]);

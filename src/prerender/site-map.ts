@@ -37,8 +37,7 @@ export function siteRoutes({ manifest, pageCount, tags, about, series = [] }: Si
   ];
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!);
+const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!);
 
 /** `sitemap.xml` (every page, posts with their last modification) and a `robots.txt` pointing to it. */
 export function writeSitemap(shape: SiteShape, base: string): Map<string, string> {
@@ -49,10 +48,13 @@ export function writeSitemap(shape: SiteShape, base: string): Map<string, string
   const entries = siteRoutes(shape)
     .filter((route) => !route.unlisted)
     .map(({ path, modified }) => {
-    const lastmod = modified ? `<lastmod>${escapeXml(modified)}</lastmod>` : '';
-    return `  <url><loc>${escapeXml(absoluteUrl(siteUrl, base, path))}</loc>${lastmod}</url>`;
-  });
-  files.set('sitemap.xml', `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`);
+      const lastmod = modified ? `<lastmod>${escapeXml(modified)}</lastmod>` : '';
+      return `  <url><loc>${escapeXml(absoluteUrl(siteUrl, base, path))}</loc>${lastmod}</url>`;
+    });
+  files.set(
+    'sitemap.xml',
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</urlset>\n`,
+  );
   files.set('robots.txt', `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(siteUrl, base, '/sitemap.xml')}\n`);
   return files;
 }

@@ -5,7 +5,9 @@
 export function absoluteUrl(siteUrl: string, base: string, path: string): string {
   if (/^https?:\/\//i.test(path)) return path;
   const origin = new URL(siteUrl);
-  const prefix = origin.pathname.replace(/\/$/, '').endsWith(base.replace(/\/$/, '')) ? origin.pathname.replace(/\/$/, '') : `${origin.pathname.replace(/\/$/, '')}${base.replace(/\/$/, '')}`;
+  const prefix = origin.pathname.replace(/\/$/, '').endsWith(base.replace(/\/$/, ''))
+    ? origin.pathname.replace(/\/$/, '')
+    : `${origin.pathname.replace(/\/$/, '')}${base.replace(/\/$/, '')}`;
   const rooted = path.startsWith('/') ? path : `/${path}`;
   return `${origin.origin}${prefix}${rooted}`;
 }

@@ -39,8 +39,16 @@ export function Home() {
           </h2>
         )}
         {/* Later pages have no h2: the h1 names the list, so its cards' titles are h2s. */}
-        {page !== 1 && <span id="recent-heading" hidden>{heading}</span>}
-        {data.posts.length === 0 ? <p>No posts yet.</p> : data.posts.map((post) => <PostCard key={post.slug} post={post} language={site.language} level={page === 1 ? 3 : 2} />)}
+        {page !== 1 && (
+          <span id="recent-heading" hidden>
+            {heading}
+          </span>
+        )}
+        {data.posts.length === 0 ? (
+          <p>No posts yet.</p>
+        ) : (
+          data.posts.map((post) => <PostCard key={post.slug} post={post} language={site.language} level={page === 1 ? 3 : 2} />)
+        )}
       </section>
       <Pager page={page} pageCount={data.pageCount} href={paths.page.href} />
     </>

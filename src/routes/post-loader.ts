@@ -13,7 +13,11 @@ import { orNotFound } from './page-number';
  * holds its pre-rendered HTML, the markdown renderer, the post's grammars and its features' code
  * and styles (KaTeX for math), fetched in parallel.
  */
-export async function loadArticle<T extends { languages: string[]; features: string[] }>(articles: ArticleStore, key: string, load: () => Promise<T>): Promise<void> {
+export async function loadArticle<T extends { languages: string[]; features: string[] }>(
+  articles: ArticleStore,
+  key: string,
+  load: () => Promise<T>,
+): Promise<void> {
   const needsRenderer = !import.meta.env.SSR && articles.get(key) === undefined;
   if (needsRenderer) void loadRenderer();
   const data = await orNotFound(load);

@@ -44,7 +44,11 @@ export function RootError() {
   const revalidator = useRevalidator();
   return (
     <Layout site={defaultSite}>
-      <ErrorPanel title="This page could not be loaded" message={error instanceof Error ? error.message : 'Something went wrong.'} onRetry={() => revalidator.revalidate()} />
+      <ErrorPanel
+        title="This page could not be loaded"
+        message={error instanceof Error ? error.message : 'Something went wrong.'}
+        onRetry={() => revalidator.revalidate()}
+      />
     </Layout>
   );
 }

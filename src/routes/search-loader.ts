@@ -30,4 +30,3 @@ export function searchShouldRevalidate({ currentUrl, nextUrl, defaultShouldReval
   const path = (url: URL) => url.pathname.replace(/\/+$/, '');
   return path(currentUrl) === path(nextUrl) ? false : defaultShouldRevalidate;
 }
-

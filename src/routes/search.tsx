@@ -43,7 +43,11 @@ export function Search() {
   const [params, setParams] = useSearchParams();
   // The pre-rendered page is the empty search whatever `?q=` a static host serves it at, so the
   // server and the hydrating render both show that; the query takes over right after hydration.
-  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
   const urlQuery = hydrated ? (params.get('q') ?? '') : '';
   const { site } = useSuspenseQuery(siteQuery()).data;
   // Not suspense: the loader has it ready in the browser, and on the server it is never loaded.

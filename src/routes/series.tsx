@@ -37,7 +37,12 @@ export function SeriesPosts() {
   const { series } = data;
   return (
     <>
-      <PageHead site={site} title={`Series: ${series.name}`} description={`${parts(series.count)} on ${series.name}, in order`} path={paths.series.href(series.slug)} />
+      <PageHead
+        site={site}
+        title={`Series: ${series.name}`}
+        description={`${parts(series.count)} on ${series.name}, in order`}
+        path={paths.series.href(series.slug)}
+      />
       <p className="breadcrumb">
         <Link to={paths.seriesList.href()}>All series</Link>
       </p>

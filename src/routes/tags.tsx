@@ -19,7 +19,10 @@ export function Tags() {
           {tags.map((tag) => (
             <li key={tag.slug}>
               <Link to={paths.tag.href(tag.slug)}>
-                {tag.name} <span className="count">({tag.count} {tag.count === 1 ? 'post' : 'posts'})</span>
+                {tag.name}{' '}
+                <span className="count">
+                  ({tag.count} {tag.count === 1 ? 'post' : 'posts'})
+                </span>
               </Link>
             </li>
           ))}

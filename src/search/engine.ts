@@ -86,7 +86,9 @@ interface QueryWord {
  */
 export function queryWords(query: string, stopWords: ReadonlySet<string> = new Set()): QueryWord[] {
   const capped = query.slice(0, MAX_QUERY_LENGTH);
-  const words = tokenize(capped).map(normaliseTerm).filter((word) => word !== '');
+  const words = tokenize(capped)
+    .map(normaliseTerm)
+    .filter((word) => word !== '');
   const typing = capped.length === query.length && !/[\s\p{P}]$/u.test(capped);
   const seen = new Set<string>();
   const result: QueryWord[] = [];

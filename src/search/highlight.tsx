@@ -26,11 +26,5 @@ export function highlightParts(text: string, terms: readonly string[]): TextPart
 
 /** Text with the matched words wrapped in `<mark>`. */
 export function Highlight({ text, terms }: { text: string; terms: readonly string[] }) {
-  return (
-    <>
-      {highlightParts(text, terms).map((part, i) =>
-        part.marked ? <mark key={i}>{part.text}</mark> : part.text,
-      )}
-    </>
-  );
+  return <>{highlightParts(text, terms).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}</>;
 }

@@ -9,10 +9,7 @@ import { searchHref } from './search-href';
 import { SEARCH_INPUT } from './search-field';
 import { countResults, ResultSummary } from './search-result';
 
-type Option =
-  | { kind: 'hit'; hit: SearchHit }
-  | { kind: 'recent'; post: SearchPost }
-  | { kind: 'all'; total: number };
+type Option = { kind: 'hit'; hit: SearchHit } | { kind: 'recent'; post: SearchPost } | { kind: 'all'; total: number };
 
 export interface SearchBoxProps {
   /** The field, shared with the header's keyboard shortcuts. */
@@ -107,7 +104,16 @@ export function SearchBox({ inputRef, initialQuery = '', takeFocus = false }: Se
     }
   };
 
-  const status = !open || !typed ? '' : engine.isError ? '' : !view || results.isPlaceholderData ? '' : view.total > 0 ? countResults(view.total) : 'No results. Showing recent posts.';
+  const status =
+    !open || !typed
+      ? ''
+      : engine.isError
+        ? ''
+        : !view || results.isPlaceholderData
+          ? ''
+          : view.total > 0
+            ? countResults(view.total)
+            : 'No results. Showing recent posts.';
 
   return (
     <div

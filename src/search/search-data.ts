@@ -42,7 +42,14 @@ export const searchIndexFileSchema = versioned({
 });
 export type SearchIndexFile = z.infer<typeof searchIndexFileSchema>;
 
-const shownPostSchema = z.object({ slug: z.string(), title: z.string(), date: z.string(), tags: z.array(z.string()), tagSlugs: z._default(z.array(z.string()), []), excerpt: z.string() });
+const shownPostSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  date: z.string(),
+  tags: z.array(z.string()),
+  tagSlugs: z._default(z.array(z.string()), []),
+  excerpt: z.string(),
+});
 
 /** `data/search/posts/N.json`: what the results show of the posts in shard `N`, in index order. */
 export const searchShardFileSchema = versioned({

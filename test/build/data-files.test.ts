@@ -7,7 +7,17 @@ import { type PostMeta, manifestSchema, pageFileSchema, postFileSchema, siteSche
 
 function post(slug: string, date: string, meta: Partial<PostMeta> = {}): LoadedPost {
   return {
-    meta: { slug, title: `Title of ${slug}`, date, tags: [], excerpt: `About ${slug}.`, readingTime: 1, featured: false, ...meta, tagSlugs: (meta.tags ?? []).map(tagSlug) },
+    meta: {
+      slug,
+      title: `Title of ${slug}`,
+      date,
+      tags: [],
+      excerpt: `About ${slug}.`,
+      readingTime: 1,
+      featured: false,
+      ...meta,
+      tagSlugs: (meta.tags ?? []).map(tagSlug),
+    },
     markdown: `Body of ${slug}.`,
     headings: [],
     toc: true,
@@ -105,7 +115,12 @@ describe('buildDataFiles', () => {
   it.each([
     { name: 'no post shares a tag: the newest other posts', tags: {}, expected: ['e', 'd', 'c'] },
     { name: 'one shares a tag: it first, then the newest', tags: { a: ['nfs'], b: ['nfs'] }, expected: ['b', 'e', 'd'], of: 'a' },
-    { name: 'more share than fit: the most shared tags win', tags: { a: ['x', 'y'], b: ['x', 'y'], c: ['x'], d: ['x'], e: ['x'] }, expected: ['b', 'e', 'd'], of: 'a' },
+    {
+      name: 'more share than fit: the most shared tags win',
+      tags: { a: ['x', 'y'], b: ['x', 'y'], c: ['x'], d: ['x'], e: ['x'] },
+      expected: ['b', 'e', 'd'],
+      of: 'a',
+    },
   ])('lists three related posts when $name', ({ tags, expected, of = 'a' }) => {
     const posts = POSTS.map((item) => post(item.meta.slug, item.meta.date, { tags: (tags as Record<string, string[]>)[item.meta.slug] ?? [] }));
     const file = postFileSchema.parse(build(posts).read(`data/posts/${of}.json`));

@@ -10,23 +10,99 @@ import { tagSlug } from '../../src/content/tags';
 const CONTENT = path.resolve(__dirname, '../fixtures/front-matter');
 const FILE = 'content/posts/generated.md';
 
-const KEYS = ['title', 'date', 'updated', 'description', 'tags', 'draft', 'featured', 'slug', 'image', 'toc', '__proto__', 'constructor', '<<', '? x', '"quoted key"'];
-const VALUES = [
-  'A title', '2021-05-01', '2021-02-31', '2021-05-01T10:00:00Z', 'yesterday', '[linux, memory]', '[a, a, " a "]', '{a: 1}', '&anchor value', '*anchor',
-  '*undefined', '!!js/function "function () {}"', '!custom x', '"unterminated', "'single'", '|', '>', 'true', 'yes', '5', '-1.5e3', 'null', '~', '',
-  '../x', 'Hello-World', 'ok-slug', 'café', 'caf\u00e9', 'ａｂｃ', '\u3164', 'a\u200bb', 'javascript:alert(1)', 'https://example.org/x.png', './missing.png',
-  '%2e%2e/%2e%2e/etc/passwd', '</script><script>alert(1)</script>', '"\\u2028"', '[[[[[[[[', ']]]', '{{{', '- a', 'a: b: c', '\t',
+const KEYS = [
+  'title',
+  'date',
+  'updated',
+  'description',
+  'tags',
+  'draft',
+  'featured',
+  'slug',
+  'image',
+  'toc',
+  '__proto__',
+  'constructor',
+  '<<',
+  '? x',
+  '"quoted key"',
 ];
-const LINES = ['---', '...', '  - item', '\t- tab', '# comment', '', 'just text', '[a, b', '? complex', ': value', '%YAML 1.2', '&a [x, x, x]', 'b: [*a, *a, *a]'];
+const VALUES = [
+  'A title',
+  '2021-05-01',
+  '2021-02-31',
+  '2021-05-01T10:00:00Z',
+  'yesterday',
+  '[linux, memory]',
+  '[a, a, " a "]',
+  '{a: 1}',
+  '&anchor value',
+  '*anchor',
+  '*undefined',
+  '!!js/function "function () {}"',
+  '!custom x',
+  '"unterminated',
+  "'single'",
+  '|',
+  '>',
+  'true',
+  'yes',
+  '5',
+  '-1.5e3',
+  'null',
+  '~',
+  '',
+  '../x',
+  'Hello-World',
+  'ok-slug',
+  'café',
+  'caf\u00e9',
+  'ａｂｃ',
+  '\u3164',
+  'a\u200bb',
+  'javascript:alert(1)',
+  'https://example.org/x.png',
+  './missing.png',
+  '%2e%2e/%2e%2e/etc/passwd',
+  '</script><script>alert(1)</script>',
+  '"\\u2028"',
+  '[[[[[[[[',
+  ']]]',
+  '{{{',
+  '- a',
+  'a: b: c',
+  '\t',
+];
+const LINES = [
+  '---',
+  '...',
+  '  - item',
+  '\t- tab',
+  '# comment',
+  '',
+  'just text',
+  '[a, b',
+  '? complex',
+  ': value',
+  '%YAML 1.2',
+  '&a [x, x, x]',
+  'b: [*a, *a, *a]',
+];
 
 const line = fc.oneof(
   { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...KEYS), fc.constantFrom(...VALUES)).map(([key, value]) => `${key}: ${value}`) },
   { weight: 1, arbitrary: fc.constantFrom(...LINES) },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
 );
-const body = fc.array(fc.oneof(fc.constantFrom('Text.', '[a](../../../etc/passwd)', '![b](%2e%2e/x.png)', '> '.repeat(40), '- - - x', '<!-- more -->', '\n'), fc.string({ maxLength: 10 })), {
-  maxLength: 8,
-});
+const body = fc.array(
+  fc.oneof(
+    fc.constantFrom('Text.', '[a](../../../etc/passwd)', '![b](%2e%2e/x.png)', '> '.repeat(40), '- - - x', '<!-- more -->', '\n'),
+    fc.string({ maxLength: 10 }),
+  ),
+  {
+    maxLength: 8,
+  },
+);
 /** Whole files: usually fenced front matter, sometimes not; LF, CRLF or CR; sometimes a BOM. */
 const source = fc
   .record({
@@ -39,8 +115,9 @@ const source = fc
     body,
     newline: fc.constantFrom('\n', '\n', '\r\n', '\r'),
   })
-  .map(({ bom, open, valid, lines, close, body, newline }) =>
-    (bom ? '\uFEFF' : '') + [open, ...(valid ? ['title: A title', 'date: 2021-05-01'] : []), ...lines, close, ...body].join(newline),
+  .map(
+    ({ bom, open, valid, lines, close, body, newline }) =>
+      (bom ? '\uFEFF' : '') + [open, ...(valid ? ['title: A title', 'date: 2021-05-01'] : []), ...lines, close, ...body].join(newline),
   );
 
 describe('loadPost over generated files', () => {
@@ -92,13 +169,16 @@ describe('output paths', () => {
 
   it('keeps every tag page inside the site, whatever the tag', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('..', '../..', '/etc', 'a/../../b', '\\..\\', '.', '%2e%2e', '\u0000', 'CON', '~')), (tag) => {
-        const slug = tagSlug(tag);
-        expect(slug).not.toBe('');
-        expect(slug).not.toMatch(/^\.+$/);
-        expect(slug).not.toMatch(/[/\\]/);
-        expect(inside(dataFiles.tagPage(slug, 1))).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('..', '../..', '/etc', 'a/../../b', '\\..\\', '.', '%2e%2e', '\u0000', 'CON', '~')),
+        (tag) => {
+          const slug = tagSlug(tag);
+          expect(slug).not.toBe('');
+          expect(slug).not.toMatch(/^\.+$/);
+          expect(slug).not.toMatch(/[/\\]/);
+          expect(inside(dataFiles.tagPage(slug, 1))).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });

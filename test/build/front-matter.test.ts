@@ -32,7 +32,15 @@ describe('front matter that is valid as written', () => {
     ['valid-minimal.md', { slug: 'valid-minimal', title: 'The smallest post', date: '2021-05-01', tags: [], featured: false, excerpt: 'Just a line.' }],
     [
       'valid-full.md',
-      { slug: 'every-field', title: 'Every field set', date: '2021-05-01', updated: '2021-06-01', tags: ['linux', 'memory'], featured: true, excerpt: 'Written by hand.' },
+      {
+        slug: 'every-field',
+        title: 'Every field set',
+        date: '2021-05-01',
+        updated: '2021-06-01',
+        tags: ['linux', 'memory'],
+        featured: true,
+        excerpt: 'Written by hand.',
+      },
     ],
     ['bom.md', { slug: 'bom', title: 'Starts with a byte order mark' }],
     ['crlf.md', { slug: 'crlf', title: 'Windows line endings', tags: ['windows'], excerpt: 'First line. Second paragraph.' }],
@@ -171,12 +179,7 @@ describe('front matter that is refused, with the place and the reason', () => {
         '7:50: link: expected a relative path, got " javascript:alert(1)" which a browser reads as a URL scheme',
       ],
     ],
-    [
-      'crlf-positions.md',
-      [
-        '3:7: date: expected a date like 2021-05-01, got "2021-13-01"',
-      ],
-    ],
+    ['crlf-positions.md', ['3:7: date: expected a date like 2021-05-01, got "2021-13-01"']],
   ] as const)('%s', (name, expected) => {
     expect(problemsOf(name)).toEqual(expected.map((problem) => `content/posts/${name}:${problem}`));
   });
@@ -185,7 +188,9 @@ describe('front matter that is refused, with the place and the reason', () => {
     const started = performance.now();
     const [problem] = problemsOf('billion-laughs.md');
     expect(performance.now() - started).toBeLessThan(500);
-    expect(problem).toMatch(/^content\/posts\/billion-laughs\.md:2:1: front matter: expected plain data, got aliases that expand too far .*at most 50 are allowed$/);
+    expect(problem).toMatch(
+      /^content\/posts\/billion-laughs\.md:2:1: front matter: expected plain data, got aliases that expand too far .*at most 50 are allowed$/,
+    );
   });
 
   it('refuses YAML nested thousands deep with a message, not a stack overflow', () => {

@@ -38,7 +38,11 @@ describe('describing an image', () => {
   it('gives a raster its size and resized copies named by its content', async () => {
     const file = await png('Photo Of Rack.png', 1200, 800);
     const described = describeImage(file)!;
-    expect(described.info).toEqual({ width: 1200, height: 800, variants: { stem: expect.stringMatching(/^photo-of-rack-[0-9a-f]{12}$/), widths: [480, 960, 1200], formats: ['avif', 'webp'] } });
+    expect(described.info).toEqual({
+      width: 1200,
+      height: 800,
+      variants: { stem: expect.stringMatching(/^photo-of-rack-[0-9a-f]{12}$/), widths: [480, 960, 1200], formats: ['avif', 'webp'] },
+    });
     expect(described.job?.source).toBe(file);
   });
 
@@ -46,7 +50,9 @@ describe('describing an image', () => {
     const svg = path.join(dir, 'diagram.svg');
     writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="200"></svg>');
     const gif = path.join(dir, 'spinner.gif');
-    await sharp({ create: { width: 64, height: 32, channels: 3, background: '#888' } }).gif().toFile(gif);
+    await sharp({ create: { width: 64, height: 32, channels: 3, background: '#888' } })
+      .gif()
+      .toFile(gif);
     expect(describeImage(svg)).toEqual({ info: { width: 640, height: 200 } });
     expect(describeImage(gif)).toEqual({ info: { width: 64, height: 32 } });
   });

@@ -44,7 +44,9 @@ describe('size and nesting limits on a post', () => {
     const { ms, problems } = build(body);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(
-      new RegExp(`^content/posts/hostile\\.md:${BODY_LINE + line - 1}:\\d+: expected markdown nested at most 50 levels deep, got about \\d+ \\(lists, quotes, emphasis or links inside each other\\)$`),
+      new RegExp(
+        `^content/posts/hostile\\.md:${BODY_LINE + line - 1}:\\d+: expected markdown nested at most 50 levels deep, got about \\d+ \\(lists, quotes, emphasis or links inside each other\\)$`,
+      ),
     );
     expect(ms).toBeLessThan(QUICK_MS);
   });
@@ -82,7 +84,9 @@ describe('size and nesting limits on a post', () => {
     expect(build('> > > > x', { maxDepth: 4 }).problems).toEqual([
       'content/posts/hostile.md:5:9: expected markdown nested at most 4 levels deep, got about 6 (lists, quotes, emphasis or links inside each other)',
     ]);
-    expect(build('x', { maxBytes: 10 }).problems).toEqual(['content/posts/hostile.md:1:1: expected a post of at most 1 KiB, got 1 KiB; split it into several posts']);
+    expect(build('x', { maxBytes: 10 }).problems).toEqual([
+      'content/posts/hostile.md:1:1: expected a post of at most 1 KiB, got 1 KiB; split it into several posts',
+    ]);
   });
 
   it.each([

@@ -152,7 +152,7 @@ describe('loading a content folder', () => {
     expect(loadContent(dir, { drafts: false, cwd: dir }).assets).toEqual(['posts/ok.txt']);
   });
 
-  it('refuses an SVG that carries a script, since it would run with the site\'s rights when opened on its own', () => {
+  it("refuses an SVG that carries a script, since it would run with the site's rights when opened on its own", () => {
     const error = contentError(() => loadContent(FIXTURES, { drafts: true, cwd: ROOT }));
     expect(error.problems.filter((problem) => problem.file.endsWith('.svg')).map(formatProblem)).toEqual([
       'test/fixtures/front-matter/posts/scripted.svg:1:65: expected an image without scripts, got "onload="; a script in an SVG runs with the site\'s rights when the file is opened on its own',
@@ -169,7 +169,9 @@ describe('loading a content folder', () => {
   });
 
   it('passes an SVG of shapes, text and styles', () => {
-    expect(activeSvgContent('<svg xmlns="http://www.w3.org/2000/svg"><style>.a{fill:red}</style><g><text x="1">Button</text><rect class="a"/></g></svg>')).toBeUndefined();
+    expect(
+      activeSvgContent('<svg xmlns="http://www.w3.org/2000/svg"><style>.a{fill:red}</style><g><text x="1">Button</text><rect class="a"/></g></svg>'),
+    ).toBeUndefined();
   });
 
   it('shows control and bidi characters in file names as escapes, so a message cannot disguise itself', () => {

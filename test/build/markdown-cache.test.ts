@@ -44,9 +44,9 @@ function loadWatched(content: string, options: LoadOptions) {
   const set = vi.spyOn(MarkdownCache.prototype, 'set');
   try {
     const loaded = loadContent(content, options);
-    const asked = get.mock.calls.map(([job]) => (job).path);
+    const asked = get.mock.calls.map(([job]) => job.path);
     const hits = get.mock.results.flatMap((result, index) => (result.type === 'return' && result.value !== undefined ? [asked[index]!] : []));
-    const processed = set.mock.calls.map(([job]) => (job).path);
+    const processed = set.mock.calls.map(([job]) => job.path);
     return { loaded, asked, hits, processed };
   } finally {
     get.mockRestore();

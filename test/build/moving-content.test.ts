@@ -45,7 +45,12 @@ describe('a folder of posts from another generator builds as it is', () => {
 
   it('reads a Hugo page bundle with its images, the excerpt up to <!--more-->', () => {
     const post = load(path.join(GENERATORS, 'hugo')).posts.find((p) => p.meta.slug === 'page-cache-bundle')!;
-    expect(post.meta).toMatchObject({ date: '2022-03-04T09:30:00+01:00', updated: '2022-04-01', tags: ['Page Cache', 'memory', 'linux'], excerpt: 'What the kernel keeps in memory between reads, and how to see it.' });
+    expect(post.meta).toMatchObject({
+      date: '2022-03-04T09:30:00+01:00',
+      updated: '2022-04-01',
+      tags: ['Page Cache', 'memory', 'linux'],
+      excerpt: 'What the kernel keeps in memory between reads, and how to see it.',
+    });
     expect(post.html).toMatch(/<img src="\/media\/posts\/page-cache-bundle\/free-output.svg"[^>]* width="320" height="120"/);
     expect(post.html).toContain('href="/media/posts/page-cache-bundle/notes.txt"');
   });
@@ -58,7 +63,12 @@ describe('a folder of posts from another generator builds as it is', () => {
   it("leaves Jekyll's unpublished post out, keeps its permalink working and sizes /images/ links", () => {
     const content = load(path.join(GENERATORS, 'jekyll'));
     expect(content.posts.map((post) => post.meta.slug)).toEqual(['tuning-swappiness', 'oom-notes']);
-    expect(content.redirects).toContainEqual({ from: '/linux/2021/05/01/tuning-swappiness.html', file: 'linux/2021/05/01/tuning-swappiness.html', to: '/posts/tuning-swappiness/', title: 'Tuning swappiness' });
+    expect(content.redirects).toContainEqual({
+      from: '/linux/2021/05/01/tuning-swappiness.html',
+      file: 'linux/2021/05/01/tuning-swappiness.html',
+      to: '/posts/tuning-swappiness/',
+      title: 'Tuning swappiness',
+    });
     expect(content.posts[0]!.html).toMatch(/<img src="\/images\/swap-graph.svg"[^>]* width="200" height="80"/);
   });
 
@@ -135,10 +145,22 @@ describe('dead links', () => {
 
 describe('aliases', () => {
   it.each([
-    ['the address of a page of the site', 'aliases: [/posts/b/]\n', 'posts/a.md:5:11: aliases: expected an old address, got "/posts/b/" which is a page of this site; remove it'],
+    [
+      'the address of a page of the site',
+      'aliases: [/posts/b/]\n',
+      'posts/a.md:5:11: aliases: expected an old address, got "/posts/b/" which is a page of this site; remove it',
+    ],
     ['the home page', 'aliases: /\n', 'posts/a.md:5:10: aliases: expected an old address, got "/" which is a page of this site; remove it'],
-    ['an address another post has', 'aliases: [/old/b.html]\n', 'posts/b.md:5:11: aliases: expected an address of one post, got "/old/b.html" which posts/a.md:5 also has'],
-    ["a folder of the build's own", 'aliases: [/assets/x.js]\n', 'posts/a.md:5:11: aliases: expected an address outside the site\'s own folders (.quire, about, archive, assets, data, media, page, posts, search, series, tags), got "/assets/x.js"'],
+    [
+      'an address another post has',
+      'aliases: [/old/b.html]\n',
+      'posts/b.md:5:11: aliases: expected an address of one post, got "/old/b.html" which posts/a.md:5 also has',
+    ],
+    [
+      "a folder of the build's own",
+      'aliases: [/assets/x.js]\n',
+      'posts/a.md:5:11: aliases: expected an address outside the site\'s own folders (.quire, about, archive, assets, data, media, page, posts, search, series, tags), got "/assets/x.js"',
+    ],
   ])('refuses %s, naming file:line', (_what, aliases, expected) => {
     const dir = folder(`alias-${aliases.replace(/\W/g, '')}`, { 'posts/a.md': POST('A', aliases), 'posts/b.md': POST('B', 'aliases: [/old/b.html]\n') });
     expect(() => load(dir)).toThrow(ContentError);

@@ -10,7 +10,13 @@ import { fontsFor } from '../../src/build/previews/preview-fonts';
 const dir = mkdtempSync(path.join(tmpdir(), 'quire-previews-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const base: PreviewInput = { title: 'The OOM killer and the page cache', date: '2023-06-19', tags: ['linux', 'memory'], siteTitle: 'Quire Notes', language: 'en' };
+const base: PreviewInput = {
+  title: 'The OOM killer and the page cache',
+  date: '2023-06-19',
+  tags: ['linux', 'memory'],
+  siteTitle: 'Quire Notes',
+  language: 'en',
+};
 const JAPANESE = 'メモリ不足のときに OOM キラーが選ぶプロセスと、ページキャッシュの本当の大きさ';
 const LONG = `${'Why malloc fails when free says there is memory, '.repeat(8)}the end`;
 
@@ -54,7 +60,9 @@ describe('link previews', () => {
 
   it('crops a raster cover to the preview, and rasterises an SVG one', async () => {
     const cover = path.join(dir, 'cover.png');
-    await sharp({ create: { width: 3000, height: 1000, channels: 3, background: '#c33' } }).png().toFile(cover);
+    await sharp({ create: { width: 3000, height: 1000, channels: 3, background: '#c33' } })
+      .png()
+      .toFile(cover);
     const svg = path.resolve(__dirname, '../../content/posts/five-day-ratio-growth-indicator/cover.svg');
     for (const file of [cover, svg]) {
       const meta = await sharp(await renderPreview({ ...base, cover: file })).metadata();

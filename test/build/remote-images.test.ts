@@ -19,7 +19,9 @@ let closedPort: number;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'quire-remote-'));
-  const png = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#36c' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#36c' } })
+    .png()
+    .toBuffer();
   requests = [];
   server = createServer((req, res) => {
     requests.push(req.url ?? '');
@@ -91,7 +93,9 @@ describe('a post showing images from other hosts', () => {
     expect(post.html).not.toContain(origin);
     expect(post.html).toMatch(/<img(?=[^>]* src="\/media\/remote\/[0-9a-f]{20}\.png")(?=[^>]* alt="pixel")/);
     expect(post.html).toMatch(/<a href="http:\/\/127\.0\.0\.1:\d+\/gone\.png" class="image-link"[^>]*>Image: gone/);
-    expect(content.warnings!.map(formatProblem)).toEqual([expect.stringMatching(/^posts\/tracked\.md:9:23: could not download http:\/\/127\.0\.0\.1:\d+\/gone\.png .*the post links to the image instead/)]);
+    expect(content.warnings!.map(formatProblem)).toEqual([
+      expect.stringMatching(/^posts\/tracked\.md:9:23: could not download http:\/\/127\.0\.0\.1:\d+\/gone\.png .*the post links to the image instead/),
+    ]);
     expect([...content.remoteFiles!.keys()]).toEqual([expect.stringMatching(/^media\/remote\//)]);
     // Resized like a local image, and the browser gets the same data to render the same HTML.
     expect(post.images[`${origin}/pixel.png`]).toMatchObject({ width: 800, height: 400, variants: { widths: [480, 800] } });

@@ -13,7 +13,9 @@ const { posts, site } = searchManifest();
 /** The files parsed back as the browser parses them. */
 function readBack(files: Map<string, string>) {
   const index = searchIndexFileSchema.parse(JSON.parse(files.get(dataFiles.searchIndex)!));
-  const shards = [...files].filter(([file]) => file !== dataFiles.searchIndex).map(([file, text]) => ({ file, data: searchShardFileSchema.parse(JSON.parse(text)) }));
+  const shards = [...files]
+    .filter(([file]) => file !== dataFiles.searchIndex)
+    .map(([file, text]) => ({ file, data: searchShardFileSchema.parse(JSON.parse(text)) }));
   return { index, shards };
 }
 
@@ -84,7 +86,10 @@ describe('searchFiles', () => {
   it('gives the same files for the same posts, and a new build name when a post changes', () => {
     const first = searchFiles(posts, site.language);
     expect(searchFiles(posts, site.language)).toEqual(first);
-    const edited = searchFiles(posts.map((post, i) => (i === 7 ? { ...post, excerpt: `${post.excerpt} Updated.` } : post)), site.language);
+    const edited = searchFiles(
+      posts.map((post, i) => (i === 7 ? { ...post, excerpt: `${post.excerpt} Updated.` } : post)),
+      site.language,
+    );
     expect(readBack(edited).index.build).not.toBe(readBack(first).index.build);
   });
 

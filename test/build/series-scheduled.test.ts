@@ -61,7 +61,13 @@ describe('series', () => {
     expect(JSON.parse(text(files, 'data/series.json')).series).toEqual([{ name: 'Memory triage', slug: 'memory-triage', count: 3 }]);
     expect(JSON.parse(text(files, 'data/series/memory-triage.json')).posts.map((post: { slug: string }) => post.slug)).toEqual(['meminfo', 'triage', 'malloc']);
     expect(JSON.parse(text(files, 'data/posts/other.json')).series).toBeUndefined();
-    const routes = siteRoutes({ manifest: JSON.parse(text(files, 'posts.json')), pageCount: 1, tags: [], about: false, series: JSON.parse(text(files, 'data/series.json')).series }).map((route) => route.path);
+    const routes = siteRoutes({
+      manifest: JSON.parse(text(files, 'posts.json')),
+      pageCount: 1,
+      tags: [],
+      about: false,
+      series: JSON.parse(text(files, 'data/series.json')).series,
+    }).map((route) => route.path);
     expect(routes).toEqual(expect.arrayContaining(['/series/', '/series/memory-triage/']));
   });
 

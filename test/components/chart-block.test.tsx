@@ -19,7 +19,9 @@ describe('ChartBlock', () => {
     render(<ChartBlock source={LATENCY} />);
     const image = screen.getByRole('img', { name: 'Latency under load' });
     expect(image.tagName.toLowerCase()).toBe('svg');
-    expect(image).toHaveAccessibleDescription(/Line chart of p50 and p99 by clients, 4 points from 1 to 256\. p50 ranges from 3\.1 to 9\.8; p99 ranges from 12 to 130\./);
+    expect(image).toHaveAccessibleDescription(
+      /Line chart of p50 and p99 by clients, 4 points from 1 to 256\. p50 ranges from 3\.1 to 9\.8; p99 ranges from 12 to 130\./,
+    );
     expect(screen.getByText('Latency under load', { selector: 'figcaption' })).toBeInTheDocument();
   });
 
@@ -33,7 +35,11 @@ describe('ChartBlock', () => {
   it('names every series in a legend', () => {
     render(<ChartBlock source={LATENCY} />);
     const legend = screen.getByRole('list', { name: 'Legend' });
-    expect(within(legend).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['p50', 'p99']);
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['p50', 'p99']);
   });
 
   it('offers the data as a table behind "Show data"', async () => {
@@ -41,10 +47,18 @@ describe('ChartBlock', () => {
     render(<ChartBlock source={LATENCY} />);
     await user.click(screen.getByText('Show data'));
     const table = screen.getByRole('table', { name: 'Latency under load' });
-    expect(within(table).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['clients', 'p50', 'p99']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((cell) => cell.textContent),
+    ).toEqual(['clients', 'p50', 'p99']);
     const row = within(table).getByRole('row', { name: /^64/ });
     expect(within(row).getByRole('rowheader')).toHaveTextContent('64');
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['5.0', '48']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['5.0', '48']);
   });
 
   it('names an untitled chart after what it plots', () => {

@@ -106,13 +106,22 @@ describe('links and images with unsafe URLs lose them', () => {
       '[a](https://example.org/x?y=1#z) [b](http://example.org) [c](mailto:me@example.org) [d](/posts/other/) [e](#section) [f](notes.txt) ![g](./diagram.svg)';
     for (const [path, container] of await renderMarkdown(markdown)) {
       const hrefs = [...container.querySelectorAll('a')].filter((a) => a.textContent !== '#').map((a) => a.getAttribute('href'));
-      expect(hrefs, path).toEqual(['https://example.org/x?y=1#z', 'http://example.org', 'mailto:me@example.org', '/posts/other/', '#section', '/media/posts/x/notes.txt']);
+      expect(hrefs, path).toEqual([
+        'https://example.org/x?y=1#z',
+        'http://example.org',
+        'mailto:me@example.org',
+        '/posts/other/',
+        '#section',
+        '/media/posts/x/notes.txt',
+      ]);
       expect(container.querySelector('img'), path).toHaveAttribute('src', '/media/posts/x/diagram.svg');
     }
   });
 
   it('opens external links in a new tab without handing the page to them', async () => {
-    for (const [path, container] of await renderMarkdown('[out](https://example.org) [scheme-relative](//example.org/x) <https://example.org/auto> www.example.org')) {
+    for (const [path, container] of await renderMarkdown(
+      '[out](https://example.org) [scheme-relative](//example.org/x) <https://example.org/auto> www.example.org',
+    )) {
       const external = [...container.querySelectorAll('a')];
       expect(external, path).toHaveLength(4);
       for (const link of external) {
@@ -188,7 +197,10 @@ describe('names that are also JavaScript or DOM names', () => {
   it('gives headings named after them ids, and the page keeps working', async () => {
     for (const [path, container] of await renderMarkdown(names.map((name) => `## \`${name}\``).join('\n\n'))) {
       expect(inertProblems(container), path).toEqual([]);
-      expect([...container.querySelectorAll('h2')].map((heading) => heading.id), path).toEqual(names.map((name) => name.toLowerCase()));
+      expect(
+        [...container.querySelectorAll('h2')].map((heading) => heading.id),
+        path,
+      ).toEqual(names.map((name) => name.toLowerCase()));
     }
     // Both renderings are in the document now: an id like `location` must not have replaced the global.
     expect(document.location.href).toBe('http://localhost:3000/');
@@ -209,7 +221,10 @@ describe('names that are also JavaScript or DOM names', () => {
   it('resolves reference links with those labels', async () => {
     const markdown = `${names.map((name) => `[${name}]`).join(' ')}\n\n${names.map((name) => `[${name}]: https://example.org/${name}`).join('\n')}`;
     for (const [path, container] of await renderMarkdown(markdown)) {
-      expect([...container.querySelectorAll('a')].map((a) => a.getAttribute('href')), path).toEqual(names.map((name) => `https://example.org/${name}`));
+      expect(
+        [...container.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+        path,
+      ).toEqual(names.map((name) => `https://example.org/${name}`));
     }
   });
 });

@@ -68,7 +68,11 @@ describe('parseChart', () => {
     { name: 'a header with one column', source: 'x\n1\n2', error: 'line 1: expected a header naming the x column and at least one series, got one column' },
     { name: 'an unnamed column', source: 'x,,y\n1,2,3\n2,3,4', error: 'line 1: column 2 has no name' },
     { name: 'a repeated column', source: 'x,y,y\n1,2,3\n2,3,4', error: 'line 1: column "y" appears twice' },
-    { name: 'too many series', source: `x,${Array.from({ length: MAX_SERIES + 1 }, (_, i) => `s${i}`).join(',')}\n1\n2`, error: `expected at most ${MAX_SERIES} series` },
+    {
+      name: 'too many series',
+      source: `x,${Array.from({ length: MAX_SERIES + 1 }, (_, i) => `s${i}`).join(',')}\n1\n2`,
+      error: `expected at most ${MAX_SERIES} series`,
+    },
     { name: 'a single data row', source: 'x,y\n1,2', error: 'expected at least 2 data rows, got 1' },
     { name: 'a short row', source: 'title: T\nx,a,b\n1,2,3\n2,3', error: 'line 4: expected 3 values like the header, got 2' },
     { name: 'a long row', source: 'x,a\n1,2\n2,3,4', error: 'line 3: expected 2 values like the header, got 3' },

@@ -24,15 +24,17 @@ describe('loadVideo', () => {
     expect(document.activeElement).toBe(frame);
   });
 
-  it.each(['https://evil.example/embed/dQw4w9WgXcQ', 'javascript:alert(1)', 'https://www.youtube.com/embed/dQw4w9WgXcQ', 'https://player.vimeo.com.evil.example/video/1'])(
-    'loads nothing for markup that names %s',
-    (src) => {
-      const figure = embed(src);
-      loadVideo(figure.querySelector('button')!);
-      expect(figure.querySelector('iframe')).toBeNull();
-      expect(figure.querySelector('button')).not.toBeNull();
-    },
-  );
+  it.each([
+    'https://evil.example/embed/dQw4w9WgXcQ',
+    'javascript:alert(1)',
+    'https://www.youtube.com/embed/dQw4w9WgXcQ',
+    'https://player.vimeo.com.evil.example/video/1',
+  ])('loads nothing for markup that names %s', (src) => {
+    const figure = embed(src);
+    loadVideo(figure.querySelector('button')!);
+    expect(figure.querySelector('iframe')).toBeNull();
+    expect(figure.querySelector('button')).not.toBeNull();
+  });
 });
 
 describe('videoOf', () => {

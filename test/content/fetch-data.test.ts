@@ -12,7 +12,12 @@ describe('fetchData', () => {
     ['a server error', () => Promise.resolve(new Response('oops', { status: 503 })), 'server', /answered 503/],
     ['a missing file', () => Promise.resolve(new Response('nope', { status: 404 })), 'not-found', /Not found/],
     ['truncated JSON', () => Promise.resolve(new Response(good.slice(0, 40))), 'invalid', /something other than the expected data/],
-    ['an HTML page instead of JSON', () => Promise.resolve(new Response('<!doctype html><title>Hi</title>')), 'invalid', /something other than the expected data/],
+    [
+      'an HTML page instead of JSON',
+      () => Promise.resolve(new Response('<!doctype html><title>Hi</title>')),
+      'invalid',
+      /something other than the expected data/,
+    ],
     ['JSON of the wrong shape', () => Promise.resolve(new Response(JSON.stringify({ version: 1, site: 'x' }))), 'invalid', /damaged or incomplete/],
     ['data from a newer version', () => Promise.resolve(new Response(good.replace('"version":1', '"version":2'))), 'version', /Reload the page/],
   ])('explains %s in words a reader can act on', async (_case, answer, kind, message) => {

@@ -20,10 +20,30 @@ function meta(front: string, name?: string) {
 describe('front matter from other generators', () => {
   it.each([
     // [what, front matter, file name, expected fields]
-    ['Quire as written', 'title: T\ndate: 2021-05-01\nupdated: 2021-06-01\ndescription: D\ntags: [a, b]', 'p.md', { date: '2021-05-01', updated: '2021-06-01', excerpt: 'D', tags: ['a', 'b'] }],
-    ['Astro pubDate, updatedDate', 'title: T\npubDate: 2022-07-08T10:00:00Z\nupdatedDate: 2022-07-10', 'p.md', { date: '2022-07-08T10:00:00Z', updated: '2022-07-10' }],
-    ["the Astro template's Jul 08 2022", "title: T\npubDate: 'Jul 08 2022'\nupdatedDate: 'July 10, 2022'", 'p.md', { date: '2022-07-08', updated: '2022-07-10' }],
-    ['AstroPaper pubDatetime, modDatetime', 'title: T\npubDatetime: 2022-09-23T15:22:00Z\nmodDatetime: 2023-12-21T09:12:47.400Z', 'p.md', { date: '2022-09-23T15:22:00Z', updated: '2023-12-21T09:12:47.400Z' }],
+    [
+      'Quire as written',
+      'title: T\ndate: 2021-05-01\nupdated: 2021-06-01\ndescription: D\ntags: [a, b]',
+      'p.md',
+      { date: '2021-05-01', updated: '2021-06-01', excerpt: 'D', tags: ['a', 'b'] },
+    ],
+    [
+      'Astro pubDate, updatedDate',
+      'title: T\npubDate: 2022-07-08T10:00:00Z\nupdatedDate: 2022-07-10',
+      'p.md',
+      { date: '2022-07-08T10:00:00Z', updated: '2022-07-10' },
+    ],
+    [
+      "the Astro template's Jul 08 2022",
+      "title: T\npubDate: 'Jul 08 2022'\nupdatedDate: 'July 10, 2022'",
+      'p.md',
+      { date: '2022-07-08', updated: '2022-07-10' },
+    ],
+    [
+      'AstroPaper pubDatetime, modDatetime',
+      'title: T\npubDatetime: 2022-09-23T15:22:00Z\nmodDatetime: 2023-12-21T09:12:47.400Z',
+      'p.md',
+      { date: '2022-09-23T15:22:00Z', updated: '2023-12-21T09:12:47.400Z' },
+    ],
     ['publishDate', 'title: T\npublishDate: 2020-01-02', 'p.md', { date: '2020-01-02' }],
     ['Hugo lastmod and summary', 'title: T\ndate: 2021-05-01\nlastmod: 2021-05-02\nsummary: S', 'p.md', { updated: '2021-05-02', excerpt: 'S' }],
     ['excerpt as the description', 'title: T\ndate: 2021-05-01\nexcerpt: E', 'p.md', { excerpt: 'E' }],
@@ -51,9 +71,24 @@ describe('front matter from other generators', () => {
     ['a bad pubDate, named as written', 'title: T\npubDate: yesterday', 'p.md', 'posts/p.md:3:10: date: expected a date like 2021-05-01, got "yesterday"'],
     ['a bad lastmod', 'title: T\ndate: 2021-05-01\nlastmod: soon', 'p.md', 'posts/p.md:4:10: updated: expected a date like 2021-05-01, got "soon"'],
     ['no date anywhere', 'title: T', 'p.md', 'posts/p.md:2:1: date: expected a date like 2021-05-01, got nothing'],
-    ['categories that are not tags', 'title: T\ndate: 2021-05-01\ncategories: {a: 1}', 'p.md', 'posts/p.md:4:13: tags: expected a list of tags like [linux, memory], got object'],
-    ['an alias that is not a path', 'title: T\ndate: 2021-05-01\naliases: [old-name]', 'p.md', 'posts/p.md:4:11: aliases.0: expected a path from the site root like /2021/05/old-post.html, got "old-name"'],
-    ['an alias that climbs', 'title: T\ndate: 2021-05-01\naliases: /a/../../etc', 'p.md', 'posts/p.md:4:10: aliases.0: expected a path from the site root like /2021/05/old-post.html, got "/a/../../etc"'],
+    [
+      'categories that are not tags',
+      'title: T\ndate: 2021-05-01\ncategories: {a: 1}',
+      'p.md',
+      'posts/p.md:4:13: tags: expected a list of tags like [linux, memory], got object',
+    ],
+    [
+      'an alias that is not a path',
+      'title: T\ndate: 2021-05-01\naliases: [old-name]',
+      'p.md',
+      'posts/p.md:4:11: aliases.0: expected a path from the site root like /2021/05/old-post.html, got "old-name"',
+    ],
+    [
+      'an alias that climbs',
+      'title: T\ndate: 2021-05-01\naliases: /a/../../etc',
+      'p.md',
+      'posts/p.md:4:10: aliases.0: expected a path from the site root like /2021/05/old-post.html, got "/a/../../etc"',
+    ],
   ] as const)('refuses %s', (_what, front, name, expected) => {
     const result = load(front, name);
     expect(result.ok).toBe(false);
@@ -66,7 +101,11 @@ describe('front matter from other generators', () => {
 
   it('lists the fields it ignores, apart from the harmless ones, with their places', () => {
     const file = path.join(CONTENT, 'posts', 'p.md');
-    const read = readPost('---\ntitle: T\ndate: 2021-05-01\nsidebar_label: [x]\nlayout: post\ncanonicalURL: https://x\n---\n', { path: file, contentDir: CONTENT, file: 'p.md' });
+    const read = readPost('---\ntitle: T\ndate: 2021-05-01\nsidebar_label: [x]\nlayout: post\ncanonicalURL: https://x\n---\n', {
+      path: file,
+      contentDir: CONTENT,
+      file: 'p.md',
+    });
     expect(read.ignored).toEqual([
       { field: 'sidebar_label', line: 4, column: 16 },
       { field: 'canonicalURL', line: 6, column: 15 },

@@ -5,10 +5,18 @@ const BLOG = siteUrls.blog;
 test('a site built with BASE_PATH=/blog/ works under /blog/', async ({ page, problems }) => {
   await page.goto(BLOG);
   await expect(page.getByRole('heading', { name: 'Recent posts' })).toBeVisible();
-  await page.getByRole('link', { name: /Tuning an IPsec tunnel/ }).first().click();
+  await page
+    .getByRole('link', { name: /Tuning an IPsec tunnel/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(`${BLOG}posts/ipsec-tunnel-between-data-centres/`);
   await expect(page.getByRole('img', { name: /gateways|tunnel/i }).first()).toHaveJSProperty('complete', true);
-  expect(await page.getByRole('img', { name: /gateways|tunnel/i }).first().evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  expect(
+    await page
+      .getByRole('img', { name: /gateways|tunnel/i })
+      .first()
+      .evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).toBeGreaterThan(0);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('IPsec');
   await page.getByRole('link', { name: 'Quire Notes' }).click();

@@ -4,7 +4,10 @@ test('a reader goes from the tags page to a tag to one of its posts', async ({ p
   await page.goto('tags/');
   await page.getByRole('link', { name: /^kvm \(\d+ posts?\)$/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Posts tagged “kvm”' })).toBeVisible();
-  await page.getByRole('link', { name: /Chasing KVM guest latency/ }).first().click();
+  await page
+    .getByRole('link', { name: /Chasing KVM guest latency/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: /Chasing KVM guest latency/ })).toBeFocused();
   await page.getByRole('link', { name: 'Tag: kvm' }).first().click();
   await expect(page).toHaveURL(/\/tags\/kvm\/$/);

@@ -4,7 +4,10 @@ test('a post that fails to load offers a retry that works, and the rest of the s
   await page.goto('/');
   await page.locator('html[data-ready]').waitFor({ state: 'attached' });
   await page.route('**/data/posts/*.json', (route) => route.abort('internetdisconnected'));
-  await page.getByRole('link', { name: /Tuning an IPsec tunnel/ }).first().click();
+  await page
+    .getByRole('link', { name: /Tuning an IPsec tunnel/ })
+    .first()
+    .click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Could not reach the site');
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();

@@ -22,7 +22,10 @@ function unsafeMarkup(templateScripts: string[]) {
     for (const attribute of element.attributes) {
       if (/^on/i.test(attribute.name)) found.push(`${element.tagName} ${attribute.name}`);
       // Browsers skip C0 controls (U+0000 to U+001F, here (?![\x7f-\x9f])\p{Cc}) in a URL's scheme.
-      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc', 'data'].includes(attribute.name) && unsafeUrl.test(attribute.value.replace(/(?![\x7f-\x9f])\p{Cc}/gu, ''))) {
+      if (
+        ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc', 'data'].includes(attribute.name) &&
+        unsafeUrl.test(attribute.value.replace(/(?![\x7f-\x9f])\p{Cc}/gu, ''))
+      ) {
         found.push(`${element.tagName} ${attribute.name}=${attribute.value}`);
       }
     }
@@ -30,7 +33,10 @@ function unsafeMarkup(templateScripts: string[]) {
       const script = element as HTMLScriptElement;
       const ours =
         element.tagName === 'SCRIPT' &&
-        (script.type === 'application/json' || script.type === 'application/ld+json' || /\/(assets\/|theme\.js)/.test(script.src) || (!script.src && templateScripts.includes(script.text)));
+        (script.type === 'application/json' ||
+          script.type === 'application/ld+json' ||
+          /\/(assets\/|theme\.js)/.test(script.src) ||
+          (!script.src && templateScripts.includes(script.text)));
       if (!ours) found.push(`<${element.tagName.toLowerCase()}>`);
     }
     if (element.tagName === 'META' && element.getAttribute('http-equiv')) found.push(`meta http-equiv=${element.getAttribute('http-equiv')}`);
@@ -57,7 +63,10 @@ test('the hostile corpus builds, and no page of it runs script, leaves the site 
     if (!url.startsWith(HOSTILE) && !url.startsWith('data:') && !authorImage) foreign.push(url);
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.route((url) => !url.href.startsWith(HOSTILE) && url.protocol !== 'data:', (route) => route.abort());
+  await page.route(
+    (url) => !url.href.startsWith(HOSTILE) && url.protocol !== 'data:',
+    (route) => route.abort(),
+  );
 
   const paths = ['', 'tags/', 'archive/', ...manifest.posts.map((post: { slug: string }) => `posts/${post.slug}/`)];
   for (const path of paths) {
@@ -66,7 +75,10 @@ test('the hostile corpus builds, and no page of it runs script, leaves the site 
     const html = await response.text();
     const scripts = inlineScripts(html, response.headers()['content-security-policy'] ?? '');
     // The page template's two, each allowed by the CSP's hash; nothing from the content.
-    expect(scripts.map((script) => script.allowed), `${path}: no stray script element in the HTML`).toEqual([true, true]);
+    expect(
+      scripts.map((script) => script.allowed),
+      `${path}: no stray script element in the HTML`,
+    ).toEqual([true, true]);
     const templateScripts = scripts.map((script) => script.code);
     await page.goto(`${HOSTILE}${path}`);
     await page.locator('html[data-ready]').waitFor({ state: 'attached' });
@@ -99,7 +111,8 @@ test('the feeds of the hostile corpus stay well-formed and carry no live markup'
       for (const element of doc.body.querySelectorAll('*')) {
         if (['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'STYLE', 'FORM'].includes(element.tagName)) found.push(element.tagName);
         for (const attribute of element.attributes) {
-          if (/^on/i.test(attribute.name) || /^\s*(javascript|vbscript|data:text\/html):/i.test(attribute.value)) found.push(`${element.tagName} ${attribute.name}`);
+          if (/^on/i.test(attribute.name) || /^\s*(javascript|vbscript|data:text\/html):/i.test(attribute.value))
+            found.push(`${element.tagName} ${attribute.name}`);
         }
       }
     }

@@ -54,11 +54,20 @@ test.describe('on a desktop', () => {
   test('a client-side navigation renders the same picture as the pre-rendered page', async ({ page, problems }) => {
     // React sets an image's src after its other attributes, so compare attributes, not their order.
     const describe = (picture: Element) =>
-      [picture, ...picture.querySelectorAll('*')].map((element) => [element.tagName, ...element.getAttributeNames().sort().map((name) => `${name}=${element.getAttribute(name)}`)]);
+      [picture, ...picture.querySelectorAll('*')].map((element) => [
+        element.tagName,
+        ...element
+          .getAttributeNames()
+          .sort()
+          .map((name) => `${name}=${element.getAttribute(name)}`),
+      ]);
     await page.goto(POST);
     const prerendered = await page.locator('.prose picture').first().evaluate(describe);
     await page.goto('/');
-    await page.getByRole('link', { name: /Chasing KVM guest latency/ }).first().click();
+    await page
+      .getByRole('link', { name: /Chasing KVM guest latency/ })
+      .first()
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: /Chasing KVM guest latency/ })).toBeVisible();
     await expect(page.locator('.prose picture').first()).toBeAttached();
     expect(await page.locator('.prose picture').first().evaluate(describe)).toEqual(prerendered);

@@ -103,7 +103,11 @@ test.describe('tables', () => {
   test('scroll sideways on a phone and show a shadow where more of the table is', async ({ page }) => {
     await open(page, post, 375);
     const region = page.getByRole('region').filter({ has: page.locator('td code', { hasText: 'vm.overcommit_memory' }) });
-    const overflow = await region.evaluate((element) => ({ scroll: element.scrollWidth, client: element.clientWidth, right: element.getBoundingClientRect().right }));
+    const overflow = await region.evaluate((element) => ({
+      scroll: element.scrollWidth,
+      client: element.clientWidth,
+      right: element.getBoundingClientRect().right,
+    }));
     expect(overflow.scroll).toBeGreaterThan(overflow.client);
     expect(overflow.right).toBeLessThanOrEqual(375);
     // The hint is drawn by the box's background: covers that scroll with the content, shadows that do not.

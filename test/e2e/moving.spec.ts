@@ -28,7 +28,9 @@ test.beforeAll(async () => {
   execFileSync(tsx, ['scripts/build.ts'], { stdio: 'pipe', env: { ...process.env, CONTENT_DIR: content, OUT_DIR: out, QUIRE_QUIET: '1', BASE_PATH: '' } });
   // The project's static server is plain JavaScript, without types: imported by URL, so the
   // import is untyped and given its shape here.
-  const serve = (await import(pathToFileURL(path.resolve('scripts/serve.mjs')).href)) as { serveStatic: (options: { root: string; base: string; port: number }) => Promise<Server> };
+  const serve = (await import(pathToFileURL(path.resolve('scripts/serve.mjs')).href)) as {
+    serveStatic: (options: { root: string; base: string; port: number }) => Promise<Server>;
+  };
   server = await serve.serveStatic({ root: out, base: '/', port });
 });
 

@@ -23,13 +23,18 @@ for (const arrival of ['pre-rendered page', 'client-side navigation'] as const) 
       if (VIDEO_HOSTS.test(new URL(request.url()).hostname)) videoRequests.push(request.url());
     });
     // No internet here: the player's host answers with a page of our own.
-    await page.route('https://www.youtube-nocookie.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>player</title><p>The player</p>' }));
+    await page.route('https://www.youtube-nocookie.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>player</title><p>The player</p>' }),
+    );
 
     if (arrival === 'pre-rendered page') {
       await page.goto(POST);
     } else {
       await page.goto('/');
-      await page.getByRole('link', { name: /Measuring fsync latency/ }).first().click();
+      await page
+        .getByRole('link', { name: /Measuring fsync latency/ })
+        .first()
+        .click();
     }
     const play = page.getByRole('button', { name: 'Play video: Shouting in the Datacenter' });
     await expect(play).toBeVisible();

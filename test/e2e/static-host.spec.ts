@@ -30,7 +30,10 @@ test('with JavaScript disabled a reader can read a post and follow its links', a
   const page = await context.newPage();
   await page.goto('/');
   await page.getByRole('link', { name: 'Archive' }).click();
-  await page.getByRole('link', { name: /The OOM killer, the page cache/ }).first().click();
+  await page
+    .getByRole('link', { name: /The OOM killer, the page cache/ })
+    .first()
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/OOM/);
   await expect(page.locator('table').first()).toBeVisible();
   await page.getByRole('navigation', { name: 'More posts' }).getByRole('link').first().click();
@@ -59,7 +62,12 @@ test('the feeds parse and carry the newest posts; the sitemap lists every post',
       ([source, rootName, itemName]) => {
         const doc = new DOMParser().parseFromString(source, 'application/xml');
         if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror')!.textContent };
-        return { root: doc.documentElement.localName, items: doc.getElementsByTagName(itemName).length, first: doc.getElementsByTagName(itemName)[0]?.textContent ?? '', rootName };
+        return {
+          root: doc.documentElement.localName,
+          items: doc.getElementsByTagName(itemName).length,
+          first: doc.getElementsByTagName(itemName)[0]?.textContent ?? '',
+          rootName,
+        };
       },
       [text, root, item] as const,
     );
@@ -86,6 +94,6 @@ test('every page links the feeds from its head and its footer', async ({ page })
   }
   const footer = page.getByRole('contentinfo');
   await expect(footer.getByRole('link', { name: 'RSS' })).toHaveAttribute('href', '/rss.xml');
-  const rss = await page.request.get(await footer.getByRole('link', { name: 'Atom' }).getAttribute('href') ?? '');
+  const rss = await page.request.get((await footer.getByRole('link', { name: 'Atom' }).getAttribute('href')) ?? '');
   expect(rss.status()).toBe(200);
 });

@@ -53,9 +53,16 @@ test('a diagram follows the colour scheme when the reader switches it', async ({
   await page.goto(MATH_POST);
   const figure = page.locator('figure[data-diagram="mermaid"]');
   await expect(figure).toHaveAttribute('data-drawn', 'light');
-  const fill = () => figure.locator('.diagram-drawing svg .node rect, .diagram-drawing svg .node polygon').first().evaluate((node) => getComputedStyle(node).fill);
+  const fill = () =>
+    figure
+      .locator('.diagram-drawing svg .node rect, .diagram-drawing svg .node polygon')
+      .first()
+      .evaluate((node) => getComputedStyle(node).fill);
   const lightFill = await fill();
-  await page.getByRole('button', { name: /dark|theme/i }).first().click();
+  await page
+    .getByRole('button', { name: /dark|theme/i })
+    .first()
+    .click();
   await expect(figure).toHaveAttribute('data-drawn', 'dark');
   expect(await fill()).not.toBe(lightFill);
   expect(problems).toEqual([]);
@@ -110,14 +117,23 @@ test('code blocks show their title, highlighted lines and numbers, and Copy leav
   const python = page.locator('.code-block').filter({ has: page.locator('.code-block-title', { hasText: 'five_day.py' }) });
   await expect(python.locator('.code-line[data-highlighted]')).toHaveCount(4);
   await expect(python.locator('.code-line[data-highlighted]').first()).toContainText('def five_day_ratios');
-  const number = await python.locator('.code-line').nth(5).evaluate((line) => getComputedStyle(line, '::before').content);
+  const number = await python
+    .locator('.code-line')
+    .nth(5)
+    .evaluate((line) => getComputedStyle(line, '::before').content);
   expect(number).toBe('counter(line)');
 
   await page.goto(NFS_POST);
   const diff = page.locator('pre:has(code.language-diff)');
   await expect(diff.locator('.code-line[data-diff="added"]')).toHaveCount(2);
-  const added = await diff.locator('.code-line[data-diff="added"]').first().evaluate((line) => getComputedStyle(line).backgroundColor);
-  const removed = await diff.locator('.code-line[data-diff="removed"]').first().evaluate((line) => getComputedStyle(line).backgroundColor);
+  const added = await diff
+    .locator('.code-line[data-diff="added"]')
+    .first()
+    .evaluate((line) => getComputedStyle(line).backgroundColor);
+  const removed = await diff
+    .locator('.code-line[data-diff="removed"]')
+    .first()
+    .evaluate((line) => getComputedStyle(line).backgroundColor);
   expect(added).not.toBe(removed);
 
   const session = page.locator('.code-block:has(pre[data-session])').filter({ hasText: 'mountpoint -d' });

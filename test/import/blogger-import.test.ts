@@ -103,12 +103,18 @@ describe('an imported post', () => {
   it('keeps a draft a draft, slugged from its title, with no old path', () => {
     expect(readPost(path.join(out, 'draft-tuning-vm-swappiness.md')).data).toMatchObject({ title: 'Draft: tuning vm.swappiness', draft: true });
     expect(readPost(path.join(out, 'draft-tuning-vm-swappiness.md')).data).not.toHaveProperty('aliases');
-    expect(readPost(path.join(currentOut, 'sir-मॉडल-तीन-समूह.md')).data).toMatchObject({ title: 'SIR मॉडल: तीन समूह', draft: true, tags: ['epidemiology', 'हिंदी'] });
+    expect(readPost(path.join(currentOut, 'sir-मॉडल-तीन-समूह.md')).data).toMatchObject({
+      title: 'SIR मॉडल: तीन समूह',
+      draft: true,
+      tags: ['epidemiology', 'हिंदी'],
+    });
   });
 
   it('imports a scheduled post as a draft and keeps the meta description', () => {
     expect(readPost(path.join(currentOut, 'ipsec-between-two-offices-part-two.md')).data).toMatchObject({ draft: true });
-    expect(readPost(path.join(currentOut, 'stale-nfs-file-handles.md')).data).toMatchObject({ description: "Why a server reboot leaves clients with ESTALE, and the fsid fix." });
+    expect(readPost(path.join(currentOut, 'stale-nfs-file-handles.md')).data).toMatchObject({
+      description: 'Why a server reboot leaves clients with ESTALE, and the fsid fix.',
+    });
   });
 
   it('keeps the oldest of two posts that reused a slug under the plain slug, and both old paths', () => {
@@ -118,7 +124,7 @@ describe('an imported post', () => {
 
   it('has its body as markdown, with the jump break as the excerpt marker', () => {
     const { body } = readPost(path.join(out, 'why-oom-killer-picked-my-database.md'));
-    expect(body).toContain('```bash\n$ dmesg | grep -i -A2 \'killed process\'\n');
+    expect(body).toContain("```bash\n$ dmesg | grep -i -A2 'killed process'\n");
     expect(body).toContain('\n<!-- more -->\n');
     expect(body).toContain('![oom_score of the top five processes](https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEhOomScore/s1600/oom-score.png)');
     expect(body).toContain('- capped the CI jobs with a memory cgroup\n  - memory.max = 4G\n');
@@ -131,7 +137,9 @@ describe('an imported post', () => {
 
   it('has front matter that survives hostile titles and labels', () => {
     const dir = freshDir();
-    const xml = readFileSync(fixture('current.xml'), 'utf8').replace('<title>Overcommit, explained</title>', '<title>---\nnull: "yes" #1 &amp; [x]</title>').replace("term='OOM'", "term='true'");
+    const xml = readFileSync(fixture('current.xml'), 'utf8')
+      .replace('<title>Overcommit, explained</title>', '<title>---\nnull: "yes" #1 &amp; [x]</title>')
+      .replace("term='OOM'", "term='true'");
     writeFileSync(path.join(work, 'hostile.xml'), xml);
     expect(run(path.join(work, 'hostile.xml'), '--out', path.join(dir, 'posts')).code).toBe(0);
     const data = parse(readFileSync(path.join(dir, 'posts/overcommit-explained.md'), 'utf8').split(/^---$/m)[1]!);
@@ -171,20 +179,38 @@ const livePost = (rest: string) => `<blogger:type>POST</blogger:type><blogger:st
 describe('a malformed export', () => {
   it.each([
     { what: 'not XML', xml: '<feed><entry></feed>', message: /^FILE: line 1, column \d+: expected well-formed XML, got .+/ },
-    { what: 'not an Atom feed', xml: '<?xml version="1.0"?><rss version="2.0"><channel/></rss>', message: /^FILE: expected an Atom <feed> \(a Blogger "Back up content" export\), got <rss>$/ },
+    {
+      what: 'not an Atom feed',
+      xml: '<?xml version="1.0"?><rss version="2.0"><channel/></rss>',
+      message: /^FILE: expected an Atom <feed> \(a Blogger "Back up content" export\), got <rss>$/,
+    },
     {
       what: 'an entry of no known kind',
       xml: entry('<content type="html">x</content>'),
-      message: /^FILE: entry 2 \("Broken one" \/ tag:blogger\.com,1999:blog-1\.post-2\): expected a <blogger:type> or a <category scheme="http:\/\/schemas\.google\.com\/g\/2005#kind"> saying what the entry is, got neither$/,
+      message:
+        /^FILE: entry 2 \("Broken one" \/ tag:blogger\.com,1999:blog-1\.post-2\): expected a <blogger:type> or a <category scheme="http:\/\/schemas\.google\.com\/g\/2005#kind"> saying what the entry is, got neither$/,
     },
     {
       what: 'a post with a bad date',
       xml: entry(livePost('<published>last Tuesday</published><content type="html">x</content>')),
-      message: /^FILE: entry 2 \("Broken one" \/ tag:blogger\.com,1999:blog-1\.post-2\): expected a <published> date like 2021-05-03T10:12:00\.001\+05:30, got "last Tuesday"$/,
+      message:
+        /^FILE: entry 2 \("Broken one" \/ tag:blogger\.com,1999:blog-1\.post-2\): expected a <published> date like 2021-05-03T10:12:00\.001\+05:30, got "last Tuesday"$/,
     },
-    { what: 'a post without a date', xml: entry(livePost('<content type="html">x</content>')), message: /^FILE: entry 2 \("Broken one" .*\): expected a <published> date, got none$/ },
-    { what: 'a post without content', xml: entry(livePost('<published>2021-05-01T10:00:00Z</published>')), message: /: entry 2 .*: expected a <content type="html"> with the post, got none$/ },
-    { what: 'a post of an unknown status', xml: entry(livePost('').replace('LIVE', 'PENDING') + '<published>2021-05-01T10:00:00Z</published>'), message: /: entry 2 .*: expected <blogger:status> LIVE, DRAFT, SCHEDULED or SOFT_TRASHED, got "PENDING"$/ },
+    {
+      what: 'a post without a date',
+      xml: entry(livePost('<content type="html">x</content>')),
+      message: /^FILE: entry 2 \("Broken one" .*\): expected a <published> date, got none$/,
+    },
+    {
+      what: 'a post without content',
+      xml: entry(livePost('<published>2021-05-01T10:00:00Z</published>')),
+      message: /: entry 2 .*: expected a <content type="html"> with the post, got none$/,
+    },
+    {
+      what: 'a post of an unknown status',
+      xml: entry(livePost('').replace('LIVE', 'PENDING') + '<published>2021-05-01T10:00:00Z</published>'),
+      message: /: entry 2 .*: expected <blogger:status> LIVE, DRAFT, SCHEDULED or SOFT_TRASHED, got "PENDING"$/,
+    },
   ])('fails on $what, naming the place, and writes nothing', ({ xml, message }) => {
     const file = path.join(work, `bad-${++runs}.xml`);
     writeFileSync(file, xml);
@@ -198,9 +224,12 @@ describe('a malformed export', () => {
 });
 
 describe('arguments', () => {
-  it.each([[[]], [['a.xml', 'b.xml']], [['--out']], [['a.xml', '--out']], [['a.xml', '--out=']], [['a.xml', '--dry-run']]])('%j: exit 2 with the usage line', (argv) => {
-    expect(run(...argv)).toEqual({ code: 2, out: '', err: USAGE });
-  });
+  it.each([[[]], [['a.xml', 'b.xml']], [['--out']], [['a.xml', '--out']], [['a.xml', '--out=']], [['a.xml', '--dry-run']]])(
+    '%j: exit 2 with the usage line',
+    (argv) => {
+      expect(run(...argv)).toEqual({ code: 2, out: '', err: USAGE });
+    },
+  );
 
   it('names a missing export', () => {
     expect(run(path.join(work, 'nope.xml'))).toEqual({ code: 1, out: '', err: `${path.join(work, 'nope.xml')}: cannot be read: ENOENT` });

@@ -4,7 +4,12 @@ import { lineText, splitLines } from '../../src/markdown/code-lines';
 import { sessionLines } from '../../src/markdown/code-meta';
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
-const span = (className: string, ...children: ElementContent[]): ElementContent => ({ type: 'element', tagName: 'span', properties: { className: [className] }, children });
+const span = (className: string, ...children: ElementContent[]): ElementContent => ({
+  type: 'element',
+  tagName: 'span',
+  properties: { className: [className] },
+  children,
+});
 
 describe('splitLines', () => {
   it.each<[string, ElementContent[], string[], number]>([

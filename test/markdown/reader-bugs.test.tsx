@@ -73,7 +73,10 @@ describe('a heading with a footnote call or an image: the table of contents link
     // The pre-rendered page, and the page after a client-side navigation.
     const page = parseHtml(output.html);
     const { container } = render(<BrowserMarkdown markdown={markdown} images={output.images} />);
-    for (const [where, root] of [['build', page], ['browser', container]] as const) {
+    for (const [where, root] of [
+      ['build', page],
+      ['browser', container],
+    ] as const) {
       const target = root.querySelector(`h${heading.depth}`);
       expect(target?.id, where).toBe(heading.id);
       // The section's own anchor link agrees too.
@@ -94,7 +97,10 @@ describe('the excerpt marker', () => {
   ])('%s never shows in the page or the feed', (_name, markdown) => {
     const output = build(markdown, { feedOrigin: 'https://blog.example' });
     expect(output.excerpt).toBe('Intro.');
-    for (const [where, html] of [['page', output.html], ['feed', output.feedHtml!]] as const) {
+    for (const [where, html] of [
+      ['page', output.html],
+      ['feed', output.feedHtml!],
+    ] as const) {
       const text = parseHtml(html).textContent;
       expect(text, where).toContain('Intro.');
       expect(text, where).toContain('The rest.');
@@ -157,7 +163,10 @@ describe('a link title', () => {
   ])('is kept for %s', (_name, markdown, href, title) => {
     const page = parseHtml(build(markdown).html);
     const { container } = render(<BrowserMarkdown markdown={markdown} />);
-    for (const [where, root] of [['build', page], ['browser', container]] as const) {
+    for (const [where, root] of [
+      ['build', page],
+      ['browser', container],
+    ] as const) {
       const link = root.querySelector('a');
       expect(link?.getAttribute('href'), where).toBe(href);
       expect(link?.getAttribute('title'), where).toBe(title);

@@ -67,7 +67,12 @@ export function BrowserMarkdown({ markdown, assetBase = ASSET_BASE, images, feat
 }
 
 /** The HTML the browser renderer makes, once the post's grammars and features are loaded as the post loader does. */
-export async function browserHtml(markdown: string, options: RenderOptions = {}, languages = languagesOf(markdown), features = featuresOf(markdown)): Promise<string> {
+export async function browserHtml(
+  markdown: string,
+  options: RenderOptions = {},
+  languages = languagesOf(markdown),
+  features = featuresOf(markdown),
+): Promise<string> {
   await Promise.all([loadLanguages(languages), loadFeatures(features)]);
   return renderToStaticMarkup(<BrowserMarkdown markdown={markdown} features={features} {...options} />);
 }

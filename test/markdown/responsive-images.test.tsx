@@ -9,10 +9,21 @@ import { browserHtml, buildHtml } from './render-paths';
 const photo: ImageInfo = { width: 2400, height: 1200, variants: { stem: 'photo-0123456789ab', widths: [480, 960, 1600], formats: ['avif', 'webp'] } };
 const small: ImageInfo = { width: 300, height: 200, variants: { stem: 'small-0123456789ab', widths: [300], formats: ['avif', 'webp'] } };
 const diagram: ImageInfo = { width: 900, height: 440 };
-const downloaded: ImageInfo = { width: 640, height: 480, src: 'media/remote/abc.png', variants: { stem: 'abc-0123456789ab', widths: [480, 640], formats: ['avif', 'webp'] } };
+const downloaded: ImageInfo = {
+  width: 640,
+  height: 480,
+  src: 'media/remote/abc.png',
+  variants: { stem: 'abc-0123456789ab', widths: [480, 640], formats: ['avif', 'webp'] },
+};
 const failed: ImageInfo = { width: 0, height: 0, link: true };
 
-const images = { './photo.jpg': photo, './small.png': small, './diagram.svg': diagram, 'https://elsewhere.example/pixel.png': downloaded, 'https://gone.example/x.png': failed };
+const images = {
+  './photo.jpg': photo,
+  './small.png': small,
+  './diagram.svg': diagram,
+  'https://elsewhere.example/pixel.png': downloaded,
+  'https://gone.example/x.png': failed,
+};
 
 /** Both renderings, checked equal, parsed for inspection. */
 async function rendered(markdown: string) {
@@ -28,8 +39,14 @@ describe('images in a post', () => {
       name: 'a large raster offers AVIF then WebP at every width, with the column width as sizes',
       markdown: '![A photo](./photo.jpg)',
       sources: [
-        ['image/avif', '/media/img/photo-0123456789ab-480.avif 480w, /media/img/photo-0123456789ab-960.avif 960w, /media/img/photo-0123456789ab-1600.avif 1600w'],
-        ['image/webp', '/media/img/photo-0123456789ab-480.webp 480w, /media/img/photo-0123456789ab-960.webp 960w, /media/img/photo-0123456789ab-1600.webp 1600w'],
+        [
+          'image/avif',
+          '/media/img/photo-0123456789ab-480.avif 480w, /media/img/photo-0123456789ab-960.avif 960w, /media/img/photo-0123456789ab-1600.avif 1600w',
+        ],
+        [
+          'image/webp',
+          '/media/img/photo-0123456789ab-480.webp 480w, /media/img/photo-0123456789ab-960.webp 960w, /media/img/photo-0123456789ab-1600.webp 1600w',
+        ],
       ],
       img: { src: '/media/posts/x/photo.jpg', width: '2400', height: '1200' },
     },
@@ -69,7 +86,11 @@ describe('images in a post', () => {
 
   it('loads the first image at once and first, and the others lazily, in document order', async () => {
     const { body, build } = await rendered('Intro.\n\n![One](./diagram.svg)\n\n![Two](./photo.jpg)\n\n![Three](./small.png)\n\n![Four](./diagram.svg)');
-    const attributes = [...body.querySelectorAll('img')].map((img) => [img.getAttribute('alt'), img.getAttribute('loading'), img.getAttribute('fetchpriority')]);
+    const attributes = [...body.querySelectorAll('img')].map((img) => [
+      img.getAttribute('alt'),
+      img.getAttribute('loading'),
+      img.getAttribute('fetchpriority'),
+    ]);
     expect(attributes).toEqual([
       ['One', 'eager', 'high'],
       ['Two', 'lazy', null],

@@ -32,7 +32,8 @@ function articles(content: Content): Rendered[] {
 }
 
 /** The browser's HTML for an article, as the post view renders it after loading the post's grammars. */
-const inBrowser = (article: Rendered) => browserHtml(article.markdown, { assetBase: article.assetBase, images: article.images }, article.languages, article.features);
+const inBrowser = (article: Rendered) =>
+  browserHtml(article.markdown, { assetBase: article.assetBase, images: article.images }, article.languages, article.features);
 
 /** Where two strings first differ, with some context, so a failure shows what changed and not 30 kB of HTML. */
 function firstDifference(expected: string, actual: string): string {

@@ -78,7 +78,9 @@ describe('math', () => {
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toEqual([expect.objectContaining({ file: 'posts/x.md', line: 7, message: expect.stringMatching(/^expected math KaTeX can render, got: KaTeX parse error/) })]);
+    expect(result.problems).toEqual([
+      expect.objectContaining({ file: 'posts/x.md', line: 7, message: expect.stringMatching(/^expected math KaTeX can render, got: KaTeX parse error/) }),
+    ]);
   });
 
   it('puts the MathML in the feed', () => {

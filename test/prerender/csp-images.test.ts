@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { writeHeaders } from '../../src/prerender/headers';
 
-const policy = (remoteImages?: 'download' | 'allow') => /Content-Security-Policy: (.*)/.exec(writeHeaders('/', remoteImages ? { remoteImages } : {}).get('_headers')!)![1]!;
+const policy = (remoteImages?: 'download' | 'allow') =>
+  /Content-Security-Policy: (.*)/.exec(writeHeaders('/', remoteImages ? { remoteImages } : {}).get('_headers')!)![1]!;
 
 describe("the CSP's img-src follows remoteImages", () => {
   it.each([

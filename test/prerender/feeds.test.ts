@@ -6,11 +6,23 @@ import { articleFiles, dataFiles } from '../../src/content/files';
 import { DATA_VERSION, defaultSite } from '../../src/content/schema';
 import { writeFeeds } from '../../src/prerender/feeds';
 
-const post = { slug: 'oom', title: 'Reading an OOM kill', date: '2024-03-10', tags: ['linux'], tagSlugs: ['linux'], excerpt: 'An excerpt.', readingTime: 3, featured: false };
+const post = {
+  slug: 'oom',
+  title: 'Reading an OOM kill',
+  date: '2024-03-10',
+  tags: ['linux'],
+  tagSlugs: ['linux'],
+  excerpt: 'An excerpt.',
+  readingTime: 3,
+  featured: false,
+};
 
 function feedsFor(author: string) {
   const files = new Map([
-    [dataFiles.manifest, JSON.stringify({ version: DATA_VERSION, site: { ...defaultSite, title: 'Notes', url: 'https://example.org', author }, posts: [post] })],
+    [
+      dataFiles.manifest,
+      JSON.stringify({ version: DATA_VERSION, site: { ...defaultSite, title: 'Notes', url: 'https://example.org', author }, posts: [post] }),
+    ],
     [articleFiles.feed('oom'), '<p>The body.</p>'],
   ]);
   return writeFeeds((file) => files.get(file)!, '/');

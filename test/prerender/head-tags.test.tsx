@@ -18,7 +18,16 @@ describe('head tags', () => {
       <HeadTags
         site={site}
         base="/blog/"
-        head={{ title: 'OOM', description: 'Why it died', path: '/posts/oom/', type: 'article', image: 'media/posts/oom/cover.svg', published: '2024-01-02', modified: '2024-02-03', tags: ['linux', 'memory'] }}
+        head={{
+          title: 'OOM',
+          description: 'Why it died',
+          path: '/posts/oom/',
+          type: 'article',
+          image: 'media/posts/oom/cover.svg',
+          published: '2024-01-02',
+          modified: '2024-02-03',
+          tags: ['linux', 'memory'],
+        }}
       />,
     );
     const { doc, meta } = head(html);
@@ -43,7 +52,9 @@ describe('head tags', () => {
 
   it('keep a hostile title inside its elements', () => {
     const title = '</script><script>alert(1)</script><!-- "quoted" & <b>';
-    const html = renderToStaticMarkup(<HeadTags site={site} base="/" head={{ title, description: title, path: '/posts/x/', type: 'article', tags: [title] }} />);
+    const html = renderToStaticMarkup(
+      <HeadTags site={site} base="/" head={{ title, description: title, path: '/posts/x/', type: 'article', tags: [title] }} />,
+    );
     const { doc, meta } = head(html);
     expect(doc.head.querySelectorAll('script')).toHaveLength(1);
     expect(doc.title).toBe(`${title} · Notes`);

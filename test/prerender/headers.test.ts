@@ -13,7 +13,9 @@ describe('writeHeaders', () => {
 
   it('lets frames come only from the two video players, over https', () => {
     const directives = contentSecurityPolicy().split('; ');
-    expect(directives.filter((directive) => directive.startsWith('frame-src'))).toEqual(['frame-src https://www.youtube-nocookie.com https://player.vimeo.com']);
+    expect(directives.filter((directive) => directive.startsWith('frame-src'))).toEqual([
+      'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
+    ]);
     expect(writeHeaders('/').get('_headers')).toContain('frame-src https://www.youtube-nocookie.com https://player.vimeo.com;');
   });
 });

@@ -14,7 +14,9 @@ describe('home page', () => {
     expect(within(featured).getByText(/Overcommit accounting can refuse/)).toBeInTheDocument();
     expect(within(featured).getByRole('link', { name: 'Read more: Why malloc fails with free memory' })).toHaveAttribute('href', '/posts/memory-overcommit/');
     const recent = screen.getByRole('region', { name: 'Recent posts' });
-    const titles = within(recent).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
+    const titles = within(recent)
+      .getAllByRole('heading', { level: 3 })
+      .map((heading) => heading.textContent);
     expect(titles).toEqual(['Reading an OOM kill', 'NFS write-back stalls']);
   });
 

@@ -51,7 +51,11 @@ describe('post page', () => {
     expect(within(nav).getByRole('link', { name: /Previous post NFS write-back stalls/ })).toHaveAttribute('href', '/posts/nfs-stalls/');
     expect(within(nav).getByRole('link', { name: /Next post Why malloc fails/ })).toHaveAttribute('href', '/posts/memory-overcommit/');
     const related = screen.getByRole('region', { name: 'Related posts' });
-    expect(within(related).getAllByRole('link').map((link) => link.textContent)).toEqual(['Why malloc fails with free memory', 'NFS write-back stalls', 'A post with a diagram']);
+    expect(
+      within(related)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Why malloc fails with free memory', 'NFS write-back stalls', 'A post with a diagram']);
   });
 
   it('shows the not-found page with a way home for an unknown slug', async () => {

@@ -19,7 +19,10 @@ function renderAppWithSearch(entries: string[]) {
 
 const field = () => screen.getByRole('searchbox', { name: 'Search posts' });
 const results = () => screen.getByRole('list', { name: 'Search results' });
-const resultTitles = () => within(results()).getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+const resultTitles = () =>
+  within(results())
+    .getAllByRole('heading', { level: 2 })
+    .map((heading) => heading.textContent);
 
 beforeEach(() => {
   stubFetch(searchFixtureFiles());
@@ -30,7 +33,12 @@ describe('search page', () => {
     renderAppWithSearch(['/search?q=oom+memory']);
     expect(await screen.findByRole('heading', { level: 1, name: 'Search' })).toBeInTheDocument();
     expect(field()).toHaveValue('oom memory');
-    expect(resultTitles()).toEqual(['Reading an OOM kill', 'Why malloc fails with free memory', 'Tuning the page cache for databases', 'Huge pages for Postgres']);
+    expect(resultTitles()).toEqual([
+      'Reading an OOM kill',
+      'Why malloc fails with free memory',
+      'Tuning the page cache for databases',
+      'Huge pages for Postgres',
+    ]);
     const first = within(results()).getAllByRole('article')[0]!;
     expect(within(first).getByRole('link', { name: 'Reading an OOM kill' })).toHaveAttribute('href', '/posts/oom-killer/');
     expect([...first.querySelectorAll('mark')].map((mark) => mark.textContent)).toEqual(['OOM', 'OOM', 'memory']);
@@ -69,7 +77,11 @@ describe('search page', () => {
     renderAppWithSearch(['/search?q=zzzz']);
     expect(await screen.findByText('No posts match “zzzz”.')).toBeInTheDocument();
     const recent = screen.getByRole('region', { name: 'Recent posts' });
-    expect(within(recent).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual([
+    expect(
+      within(recent)
+        .getAllByRole('heading', { level: 3 })
+        .map((heading) => heading.textContent),
+    ).toEqual([
       'Migrating from iptables to nftables',
       'Why malloc fails with free memory',
       'Reading an OOM kill',
@@ -102,6 +114,11 @@ describe('search page', () => {
     failing = false;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('4 results for “oom memory”')).toBeInTheDocument();
-    expect(resultTitles()).toEqual(['Reading an OOM kill', 'Why malloc fails with free memory', 'Tuning the page cache for databases', 'Huge pages for Postgres']);
+    expect(resultTitles()).toEqual([
+      'Reading an OOM kill',
+      'Why malloc fails with free memory',
+      'Tuning the page cache for databases',
+      'Huge pages for Postgres',
+    ]);
   });
 });

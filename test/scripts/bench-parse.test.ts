@@ -87,7 +87,11 @@ describe('packageOf', () => {
 });
 
 describe('_headers rules', () => {
-  const rules = parseHeaderRules(['# comment', '/*', '  X-A: 1', '  Content-Security-Policy: a: b', '', '/assets/*', '  Cache-Control: immutable', '/', '  Cache-Control: no-cache'].join('\n'));
+  const rules = parseHeaderRules(
+    ['# comment', '/*', '  X-A: 1', '  Content-Security-Policy: a: b', '', '/assets/*', '  Cache-Control: immutable', '/', '  Cache-Control: no-cache'].join(
+      '\n',
+    ),
+  );
   it.each([
     ['/', { 'x-a': '1', 'content-security-policy': 'a: b', 'cache-control': 'no-cache' }],
     ['/assets/x.js', { 'x-a': '1', 'content-security-policy': 'a: b', 'cache-control': 'immutable' }],

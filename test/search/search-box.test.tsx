@@ -56,7 +56,9 @@ describe('search box', () => {
 
   it('says when a result’s text could not be loaded and loads it on Try again', async () => {
     let failing = true;
-    fetchMock = stubFetch(searchFixtureFiles(), (file) => (failing && file.startsWith('data/search/posts/') ? new Response('oops', { status: 503 }) : undefined));
+    fetchMock = stubFetch(searchFixtureFiles(), (file) =>
+      failing && file.startsWith('data/search/posts/') ? new Response('oops', { status: 503 }) : undefined,
+    );
     const user = userEvent.setup();
     renderSearchBox();
     await screen.findByRole('heading', { name: 'Home' });

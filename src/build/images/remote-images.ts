@@ -69,7 +69,12 @@ export async function downloadImage(url: string, cacheDir: string, limits: Downl
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), redirect: 'follow', headers: { accept: Object.keys(TYPES).join(', ') } });
   } catch (error) {
-    const cause = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${limits.timeoutMs / 1000} s` : error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    const cause =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no answer within ${limits.timeoutMs / 1000} s`
+        : error instanceof Error
+          ? ((error.cause as Error | undefined)?.message ?? error.message)
+          : String(error);
     return { ok: false, why: `could not download ${url} (${cause})` };
   }
   if (!response.ok) {

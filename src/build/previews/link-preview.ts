@@ -30,7 +30,10 @@ export interface PreviewInput {
 }
 
 type Node = { type: string; props: { style?: Record<string, unknown>; children?: (Node | string)[] | Node | string } };
-const el = (type: string, style: Record<string, unknown>, children?: Node['props']['children']): Node => ({ type, props: { style, ...(children !== undefined ? { children } : {}) } });
+const el = (type: string, style: Record<string, unknown>, children?: Node['props']['children']): Node => ({
+  type,
+  props: { style, ...(children !== undefined ? { children } : {}) },
+});
 
 function formatDate(date: string, language: string): string {
   const time = Date.parse(/T/.test(date) ? date : `${date}T00:00:00Z`);
@@ -52,12 +55,41 @@ const titleSize = (title: string) => {
 /** The preview card as satori's element tree: the blog's name, the title, then the date and tags. */
 function card(input: PreviewInput): Node {
   const size = titleSize(input.title);
-  const tags = input.tags.slice(0, 4).map((tag) => el('div', { display: 'flex', padding: '6px 18px', borderRadius: 999, background: COLOURS.surface, border: `2px solid ${COLOURS.border}`, color: COLOURS.text, fontSize: 26, fontWeight: 400 }, `#${tag}`));
+  const tags = input.tags.slice(0, 4).map((tag) =>
+    el(
+      'div',
+      {
+        display: 'flex',
+        padding: '6px 18px',
+        borderRadius: 999,
+        background: COLOURS.surface,
+        border: `2px solid ${COLOURS.border}`,
+        color: COLOURS.text,
+        fontSize: 26,
+        fontWeight: 400,
+      },
+      `#${tag}`,
+    ),
+  );
   return el('div', { display: 'flex', width: '100%', height: '100%', background: COLOURS.bg, fontFamily: 'Noto Sans latin' }, [
     el('div', { display: 'flex', width: 18, height: '100%', background: COLOURS.accent }),
     el('div', { display: 'flex', flexDirection: 'column', justifyContent: 'space-between', flexGrow: 1, padding: '64px 72px 56px 64px' }, [
       el('div', { display: 'flex', color: COLOURS.accent, fontSize: 32, fontWeight: 700 }, input.siteTitle),
-      el('div', { display: 'block', color: COLOURS.text, fontSize: size, fontWeight: 700, lineHeight: 1.18, lineClamp: 4, overflow: 'hidden', textOverflow: 'ellipsis', wordBreak: 'break-word' }, input.title),
+      el(
+        'div',
+        {
+          display: 'block',
+          color: COLOURS.text,
+          fontSize: size,
+          fontWeight: 700,
+          lineHeight: 1.18,
+          lineClamp: 4,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          wordBreak: 'break-word',
+        },
+        input.title,
+      ),
       el('div', { display: 'flex', alignItems: 'center', gap: 14, flexWrap: 'wrap' }, [
         el('div', { display: 'flex', color: COLOURS.muted, fontSize: 28, fontWeight: 400, marginRight: 12 }, formatDate(input.date, input.language)),
         ...tags,
@@ -108,7 +140,10 @@ function previewVersion(): string {
   if (codeVersion) return codeVersion;
   const hash = createHash('sha256').update(fontVersion());
   const dir = sourceDir();
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(path.join(dir, name)));
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith('.ts'))
+    .sort())
+    hash.update(name).update(readFileSync(path.join(dir, name)));
   codeVersion = hash.digest('hex').slice(0, 16);
   return codeVersion;
 }
@@ -124,7 +159,10 @@ export class PreviewCache {
 
   keyOf(input: PreviewInput): string {
     const cover = input.cover ? createHash('sha256').update(readFileSync(input.cover)).digest('hex') : '';
-    return createHash('sha256').update(previewVersion()).update(JSON.stringify({ ...input, cover })).digest('hex');
+    return createHash('sha256')
+      .update(previewVersion())
+      .update(JSON.stringify({ ...input, cover }))
+      .digest('hex');
   }
 
   /** The file holding the preview, rendered unless the cache has it. */

@@ -11,7 +11,8 @@ export function previewInput(post: LoadedPost, content: Content, contentDir: str
   const cover =
     image === undefined
       ? undefined
-      : (content.remoteFiles?.get(image) ?? (image.startsWith(`${MEDIA_DIR}/`) && meta.cover ? path.join(contentDir, image.slice(MEDIA_DIR.length + 1)) : undefined));
+      : (content.remoteFiles?.get(image) ??
+        (image.startsWith(`${MEDIA_DIR}/`) && meta.cover ? path.join(contentDir, image.slice(MEDIA_DIR.length + 1)) : undefined));
   return {
     title: meta.title,
     date: meta.date,

@@ -19,7 +19,11 @@ const require = createRequire(import.meta.url);
  */
 const FAMILIES = [
   { name: 'Noto Sans', package: '@fontsource/noto-sans', file: (subset: string, weight: number) => `noto-sans-${subset}-${weight}-normal.woff` },
-  { name: 'Noto Sans JP', package: '@fontsource/noto-sans-jp', file: (subset: string, weight: number) => `noto-sans-jp-${subset.replace(/^\[(\d+)\]$/, '$1')}-${weight}-normal.woff` },
+  {
+    name: 'Noto Sans JP',
+    package: '@fontsource/noto-sans-jp',
+    file: (subset: string, weight: number) => `noto-sans-jp-${subset.replace(/^\[(\d+)\]$/, '$1')}-${weight}-normal.woff`,
+  },
 ] as const;
 
 interface Subset {
@@ -51,7 +55,9 @@ const loaded = new Map<string, PreviewFont>();
 
 /** The version of the font packages, for the preview cache's key. */
 export function fontVersion(): string {
-  return FAMILIES.map((family) => (JSON.parse(readFileSync(require.resolve(`${family.package}/package.json`), 'utf8')) as { version: string }).version).join('+');
+  return FAMILIES.map((family) => (JSON.parse(readFileSync(require.resolve(`${family.package}/package.json`), 'utf8')) as { version: string }).version).join(
+    '+',
+  );
 }
 
 /**
@@ -62,7 +68,9 @@ export function fontVersion(): string {
 export function fontsFor(text: string, weights: readonly (400 | 700)[] = [400, 700]): PreviewFont[] {
   const codes = new Set([...text].map((char) => char.codePointAt(0)!));
   const wanted = allSubsets().filter(
-    (subset) => (subset.family.name === 'Noto Sans' && subset.name === 'latin') || [...codes].some((code) => subset.ranges.some(([from, to]) => code >= from && code <= to)),
+    (subset) =>
+      (subset.family.name === 'Noto Sans' && subset.name === 'latin') ||
+      [...codes].some((code) => subset.ranges.some(([from, to]) => code >= from && code <= to)),
   );
   return wanted.flatMap((subset) =>
     weights.map((weight) => {

@@ -61,7 +61,8 @@ const atY = (fraction: number) => percent(PLOT_TOP + fraction * PLOT_HEIGHT);
 const anchorFor = (fraction: number) => (fraction <= 0.005 ? 'start' : fraction >= 0.995 ? 'end' : 'middle');
 
 /** Classes for x ticks shown in only one of the narrow and wide column layouts (see reading.css). */
-const tickClass = (tick: XTick) => (tick.narrow && tick.wide ? 'chart-x-tick' : tick.narrow ? 'chart-x-tick chart-narrow-only' : 'chart-x-tick chart-wide-only');
+const tickClass = (tick: XTick) =>
+  tick.narrow && tick.wide ? 'chart-x-tick' : tick.narrow ? 'chart-x-tick chart-narrow-only' : 'chart-x-tick chart-wide-only';
 
 /**
  * The SVG has no viewBox: text is drawn at its real size and positions are percentages, so the
@@ -106,7 +107,14 @@ function ChartSvg({ chart, geometry, id }: { chart: ChartData; geometry: ChartGe
         ))}
         {geometry.xTicks.map((tick) => (
           // A nested SVG at the tick's position lets the mark and label be offset from it in pixels.
-          <svg key={`${tick.label}@${tick.at}`} className={tickClass(tick)} x={atX(tick.at)} y={bottom} overflow="visible" display={tick.narrow ? undefined : 'none'}>
+          <svg
+            key={`${tick.label}@${tick.at}`}
+            className={tickClass(tick)}
+            x={atX(tick.at)}
+            y={bottom}
+            overflow="visible"
+            display={tick.narrow ? undefined : 'none'}
+          >
             <line className="chart-axis" y2="5" stroke="#55555c" />
             <text y="19" textAnchor={anchorFor(tick.at)}>
               {tick.label}
@@ -142,7 +150,13 @@ function ChartSvg({ chart, geometry, id }: { chart: ChartData; geometry: ChartGe
       </svg>
       {geometry.showMarkers &&
         geometry.series.map((series, index) => (
-          <g key={series.name} className={`chart-markers chart-series-${index + 1}`} fill={FALLBACK_COLOURS[index]} stroke={FALLBACK_COLOURS[index]} strokeWidth="1.5">
+          <g
+            key={series.name}
+            className={`chart-markers chart-series-${index + 1}`}
+            fill={FALLBACK_COLOURS[index]}
+            stroke={FALLBACK_COLOURS[index]}
+            strokeWidth="1.5"
+          >
             {series.points.map((point, pointIndex) => (
               <use key={pointIndex} href={`#${id}-marker-${index}`} x={atX(point.x)} y={atY(point.y)}>
                 <title>{point.label}</title>

@@ -65,7 +65,15 @@ function useOpenWhenWide() {
 
 const prefersMotion = () => typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: no-preference)').matches;
 
-function TocList({ entries, current, onNavigate }: { entries: TocEntry[]; current: string | null; onNavigate: (event: MouseEvent<HTMLAnchorElement>, id: string) => void }) {
+function TocList({
+  entries,
+  current,
+  onNavigate,
+}: {
+  entries: TocEntry[];
+  current: string | null;
+  onNavigate: (event: MouseEvent<HTMLAnchorElement>, id: string) => void;
+}) {
   return (
     <ol>
       {entries.map((entry) => (

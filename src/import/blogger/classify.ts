@@ -2,10 +2,7 @@ import { type ExportEntry, entryError } from './read-export.ts';
 import { NS, childNamed, childText, childrenNamed } from './xml.ts';
 
 /** What an entry is, in either shape of export; only posts are imported, the rest is counted. */
-export type EntryKind =
-  | { kind: 'post'; draft: boolean }
-  | { kind: 'page' | 'comment' | 'settings' | 'template' | 'trashed' }
-  | { kind: 'other'; name: string };
+export type EntryKind = { kind: 'post'; draft: boolean } | { kind: 'page' | 'comment' | 'settings' | 'template' | 'trashed' } | { kind: 'other'; name: string };
 
 export const KIND_SCHEME = 'http://schemas.google.com/g/2005#kind';
 const KIND_PREFIX = 'http://schemas.google.com/blogger/2008/kind#';

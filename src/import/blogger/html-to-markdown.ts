@@ -36,7 +36,13 @@ function styleOf(node: Element): Map<string, string> {
   for (const part of attribute(node, 'style').split(';')) {
     const colon = part.indexOf(':');
     if (colon === -1) continue;
-    declarations.set(part.slice(0, colon).trim().toLowerCase(), part.slice(colon + 1).trim().toLowerCase());
+    declarations.set(
+      part.slice(0, colon).trim().toLowerCase(),
+      part
+        .slice(colon + 1)
+        .trim()
+        .toLowerCase(),
+    );
   }
   return declarations;
 }
@@ -154,7 +160,17 @@ const object: Handle = (state, node) => {
 };
 
 /** Language names as the syntax highlighters Blogger themes load (SyntaxHighlighter, Prettify) spell them, as Quire's highlighter knows them. */
-const LANGUAGE_ALIASES: Record<string, string> = { shell: 'bash', sh: 'bash', js: 'javascript', jscript: 'javascript', py: 'python', plain: '', text: '', none: '', html: 'xml' };
+const LANGUAGE_ALIASES: Record<string, string> = {
+  shell: 'bash',
+  sh: 'bash',
+  js: 'javascript',
+  jscript: 'javascript',
+  py: 'python',
+  plain: '',
+  text: '',
+  none: '',
+  html: 'xml',
+};
 
 /** The language a `<pre>` declares: `language-x` or `lang-x` on it or its `<code>`, or SyntaxHighlighter's `brush: x`. */
 function codeLanguage(pre: Element): string | undefined {
@@ -174,7 +190,9 @@ function codeLanguage(pre: Element): string | undefined {
 }
 
 const pre: Handle = (state, node) => {
-  const value = toText(node).replace(/\u00a0/g, ' ').replace(/\n+$/, '');
+  const value = toText(node)
+    .replace(/\u00a0/g, ' ')
+    .replace(/\n+$/, '');
   const result = { type: 'code' as const, lang: codeLanguage(node) ?? null, meta: null, value };
   state.patch(node, result);
   return result;
@@ -193,7 +211,10 @@ function captionTable(node: Element): ElementContent[] {
     }
   };
   collect(node);
-  const caption = cells.filter((cell) => className(cell).includes('tr-caption')).map((cell) => toText(cell).trim()).join(' ');
+  const caption = cells
+    .filter((cell) => className(cell).includes('tr-caption'))
+    .map((cell) => toText(cell).trim())
+    .join(' ');
   // The caption is the best description an uncaptioned image has; Blogger never asked for alt text.
   const describe = (element: Element) => {
     if (element.tagName === 'img' && !attribute(element, 'alt') && caption) element.properties = { ...element.properties, alt: caption };
@@ -316,7 +337,8 @@ function tidyFlow(parent: { children: RootContent[] }, topLevel: boolean) {
  * calls it spread, which would put a blank line between every item of the list.
  */
 function tighten(list: List) {
-  const tight = (item: ListItem) => item.children.filter((block) => block.type !== 'list').length <= 1 && item.children.every((block) => block.type === 'paragraph' || block.type === 'list');
+  const tight = (item: ListItem) =>
+    item.children.filter((block) => block.type !== 'list').length <= 1 && item.children.every((block) => block.type === 'paragraph' || block.type === 'list');
   if (!list.children.every(tight)) return;
   list.spread = false;
   for (const item of list.children) item.spread = false;

@@ -50,7 +50,14 @@ function resolve(node: XastElement, scope: ReadonlyMap<string, string>): XmlElem
     if (child.type === 'element') children.push(resolve(child, own));
     else if (child.type === 'text' || child.type === 'cdata') text += child.value;
   }
-  return { ns: own.get(prefix) ?? '', local: colon === -1 ? node.name : node.name.slice(colon + 1), attributes, children, text, line: node.position?.start.line ?? 1 };
+  return {
+    ns: own.get(prefix) ?? '',
+    local: colon === -1 ? node.name : node.name.slice(colon + 1),
+    attributes,
+    children,
+    text,
+    line: node.position?.start.line ?? 1,
+  };
 }
 
 /** Parses XML with a conforming parser and returns its root element, namespaces resolved. */
