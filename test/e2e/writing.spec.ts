@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, hydrated, test } from './fixtures';
 
 const MATH_POST = 'posts/five-day-ratio-growth-indicator/';
 const PLAIN_POST = 'posts/oom-killer-and-the-page-cache/';
@@ -16,6 +16,8 @@ function fetched(page: Page): string[] {
 /** A client-side navigation to the post: from the home page, through the router. */
 async function navigateTo(page: Page, path: string) {
   await page.goto('/');
+  // The app starts after the first paint: navigating before it has would be the browser's, not the app's.
+  await hydrated(page);
   await page.evaluate((to) => {
     history.pushState(null, '', to);
     dispatchEvent(new PopStateEvent('popstate'));
