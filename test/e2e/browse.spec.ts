@@ -1,7 +1,8 @@
-import { expect, test } from './fixtures';
+import { expect, hydrated, test } from './fixtures';
 
 test('a reader goes from the tags page to a tag to one of its posts', async ({ page, problems }) => {
   await page.goto('tags/');
+  await hydrated(page);
   await page.getByRole('link', { name: /^kvm \(\d+ posts?\)$/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Posts tagged “kvm”' })).toBeVisible();
   await page

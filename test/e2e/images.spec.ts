@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { expect, siteUrls, test } from './fixtures';
+import { expect, hydrated, siteUrls, test } from './fixtures';
 
 const POST = 'posts/chasing-kvm-guest-latency/';
 const ORIGINAL = path.resolve('content/posts/chasing-kvm-guest-latency/latency-heatmap.jpg');
@@ -64,6 +64,7 @@ test.describe('on a desktop', () => {
     await page.goto(POST);
     const prerendered = await page.locator('.prose picture').first().evaluate(describe);
     await page.goto('/');
+    await hydrated(page);
     await page
       .getByRole('link', { name: /Chasing KVM guest latency/ })
       .first()

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, ports, test } from './fixtures';
+import { expect, hydrated, ports, test } from './fixtures';
 
 const port = ports.hostile + 1;
 const origin = `http://127.0.0.1:${port}`;
@@ -70,6 +70,7 @@ for (const [label, tag, name] of LABELS) {
 
 test('a link to a label address inside the app goes to the tag page without a reload', async ({ page, problems }) => {
   await page.goto('/posts/after-the-move/');
+  await hydrated(page);
   await page.evaluate(() => Object.assign(window, { sameDocument: true }));
   await page.getByRole('link', { name: 'the NFS posts' }).click();
   await expect(page).toHaveURL(`${origin}/tags/nfs/`);

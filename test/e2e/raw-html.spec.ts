@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, hydrated, test } from './fixtures';
 
 const POST = 'posts/measuring-io-latency-with-fio-and-go/';
 const VIDEO_HOSTS = /youtube|ytimg|vimeo|googlevideo/;
@@ -31,6 +31,7 @@ for (const arrival of ['pre-rendered page', 'client-side navigation'] as const) 
       await page.goto(POST);
     } else {
       await page.goto('/');
+      await hydrated(page);
       await page
         .getByRole('link', { name: /Measuring fsync latency/ })
         .first()
