@@ -40,6 +40,8 @@ export function redirectPage(redirect: Redirect, options: RedirectPageOptions): 
     `<title>${title}</title>`,
     '<meta name="robots" content="noindex">',
     `<link rel="canonical" href="${escapeHtml(canonical)}">`,
+    // The site's own icon: without one a browser asks for /favicon.ico, which the site does not have.
+    `<link rel="icon" type="image/svg+xml" href="${escapeHtml(options.base)}favicon.svg">`,
     `<meta http-equiv="refresh" content="0; url=${url}">`,
     '</head>',
     '<body>',
