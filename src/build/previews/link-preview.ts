@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
 import { fontVersion, fontsFor } from './preview-fonts.ts';
@@ -98,27 +95,8 @@ function card(input: PreviewInput): Node {
   ]);
 }
 
-/**
- * A collector to call between previews. Each render keeps a 3 MB pixel buffer in native memory
- * behind a small JavaScript object, so V8 sees no reason to collect and a 10,000-post blog grew
- * past 20 GB; collecting every few previews keeps a build's memory flat.
- */
-const collect: () => void = (() => {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as (() => void) | undefined;
-  return typeof gc === 'function' ? gc : () => {};
-})();
-/** Previews drawn between two collections. */
-const PREVIEWS_PER_COLLECTION = 24;
-let drawnSinceCollection = 0;
-
 /** The preview as a 1200×630 PNG. */
 export async function renderPreview(input: PreviewInput): Promise<Buffer> {
-  drawnSinceCollection += 1;
-  if (drawnSinceCollection >= PREVIEWS_PER_COLLECTION) {
-    drawnSinceCollection = 0;
-    collect();
-  }
   if (input.cover) {
     // sharp rasterises an SVG cover at a density that makes it at least the preview's width.
     const source = readFileSync(input.cover);
@@ -128,7 +106,9 @@ export async function renderPreview(input: PreviewInput): Promise<Buffer> {
   }
   const text = `${input.siteTitle} ${input.title} ${input.tags.join(' ')} ${formatDate(input.date, input.language)}`;
   const svg = await satori(card(input) as unknown as Parameters<typeof satori>[0], { width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT, fonts: fontsFor(text) });
-  return Buffer.from(new Resvg(svg, { fitTo: { mode: 'original' } }).render().asPng());
+  // sharp (librsvg) rasterises, not resvg-js: resvg-js 2.6 keeps each 3 MB pixel buffer in memory
+  // V8 is never told about, so a 10,000-post build grew past 20 GB even with collections forced.
+  return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
 const sourceDir = () => (import.meta.url.startsWith('file:') ? path.dirname(fileURLToPath(import.meta.url)) : path.resolve('src/build/previews'));
