@@ -16,6 +16,8 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
+    // The feature stylesheets' URLs (src/markdown/feature-styles.ts) are what tests check of them.
+    css: { include: [/src\/styles\/(?:writing|raw-html)\.css/] },
     // Route modules load lazily and are transformed on first use; on two busy cores that takes seconds.
     testTimeout: 30_000,
   },

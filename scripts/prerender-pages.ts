@@ -68,10 +68,11 @@ export async function setUp(options: PrerenderOptions): Promise<PrerenderContext
   };
   const { site } = JSON.parse(readFileSync(path.join(staging, 'data/site.json'), 'utf8')) as { site: { language: string } };
   const lang = site.language.replace(/[^A-Za-z0-9-]/g, '') || 'en';
-  const page = ({ head, app, state }: RenderedPage) =>
+  const page = ({ head, styles, app, state }: RenderedPage) =>
     template
       .replace('<html lang="en">', `<html lang="${lang}">`)
       .replace('<!--quire-head-->', () => head)
+      .replace('</head>', () => `${styles}</head>`)
       .replace('<!--quire-app-->', () => app)
       .replace('<!--quire-data-->', () => `<script type="application/json" id="quire-state">${state}</script>`);
   const pages = options.cache && new PageCache(options.cache.dir, options.cache.version, staging);

@@ -11,8 +11,6 @@ import type { ArticleStore } from './components/article/article-html';
 import { CONTENT_UPDATE_EVENT } from './content/files';
 import './styles/global.css';
 import './styles/reading.css';
-import './styles/raw-html.css';
-import './styles/writing.css';
 import './styles/pictures.css';
 
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/';

@@ -7,6 +7,7 @@ import { headingText } from '../markdown/heading-ids.ts';
 import { codeLanguage } from '../markdown/highlight.ts';
 import { moreMarkerIndex } from '../markdown/more-marker.ts';
 import { isRelativeUrl } from '../markdown/resolve-urls.ts';
+import { type StyledFeature, styledFeature } from '../markdown/styled-features.ts';
 
 /** `/posts/x/`, not `//host/x` (another site). */
 const isSitePath = (url: string) => url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\');
@@ -122,12 +123,18 @@ export function mdastFacts(tree: Root): MarkdownFacts {
   };
 }
 
-/** What the page needs from the finished tree: the headings as the page has them, the fence languages, and whether KaTeX drew math. */
-export function hastFacts(tree: HastRoot): { headings: Heading[]; fences: string[]; math: boolean } {
+/**
+ * What the page needs from the finished tree: the headings as the page has them, the fence
+ * languages, whether KaTeX drew math, and the features whose styles the page must link.
+ */
+export function hastFacts(tree: HastRoot): { headings: Heading[]; fences: string[]; math: boolean; styled: StyledFeature[] } {
   const headings: Heading[] = [];
   const fences = new Set<string>();
   let math = false;
+  const styled = new Set<StyledFeature>();
   visit(tree, 'element', (node: Element, _index, parent) => {
+    const feature = styledFeature(node);
+    if (feature) styled.add(feature);
     // The footnotes' own "Footnotes" heading is not a section of the post.
     if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) return 'skip';
     if (node.tagName === 'h2' || node.tagName === 'h3') {
@@ -140,7 +147,7 @@ export function hastFacts(tree: HastRoot): { headings: Heading[]; fences: string
     }
     return undefined;
   });
-  return { headings, fences: [...fences], math };
+  return { headings, fences: [...fences], math, styled: [...styled] };
 }
 
 const THEMATIC_BREAK = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;

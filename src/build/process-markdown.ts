@@ -92,10 +92,15 @@ const FEATURE_FENCES: Record<string, string> = { chart: 'chart', mermaid: 'merma
 /**
  * The lazily loaded features a post uses, from its finished tree and what the plugins noted:
  * `chart` and `mermaid` by their fences, `math` when KaTeX drew something or a dollar span that
- * was not math held markdown (the browser needs the math plugins to render either as the build did).
+ * was not math held markdown (the browser needs the math plugins to render either as the build did),
+ * and `callout`, `code-lines` and `html` for markup whose styles only its pages load.
  */
-export function articleFeatures({ fences, math }: { fences: string[]; math: boolean }, file: VFile | undefined): string[] {
+export function articleFeatures(
+  { fences, math, styled = [] }: { fences: string[]; math: boolean; styled?: readonly string[] },
+  file: VFile | undefined,
+): string[] {
   const features = new Set(fences.flatMap((fence) => (Object.hasOwn(FEATURE_FENCES, fence) ? [FEATURE_FENCES[fence]!] : [])));
+  for (const feature of styled) features.add(feature);
   if (math || file?.data[DOLLAR_TEXT_FLAG]) features.add('math');
   return [...features].sort();
 }
@@ -216,16 +221,16 @@ export function processMarkdown(job: MarkdownJob): MarkdownResult {
     problems.push({ ...place(placed), message: `expected math KaTeX can render, got: ${reason}` });
   }
   if (problems.length > 0) return { ok: false, problems };
-  const { headings, fences, math } = hastFacts(hast);
-  const features = articleFeatures({ fences, math }, ran);
+  const page = hastFacts(hast);
+  const features = articleFeatures(page, ran);
   const output: MarkdownOutput = {
     excerpt: facts.excerpt,
     readingTime: facts.readingTime,
-    headings,
+    headings: page.headings,
     images,
     variants,
     remote,
-    languages: grammarsFor(fences),
+    languages: grammarsFor(page.fences),
     features,
     html: renderHtml(hast, pageComponents),
     dependencies,

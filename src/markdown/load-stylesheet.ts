@@ -1,6 +1,7 @@
 /**
- * Links a stylesheet (KaTeX's) from the document, once, and resolves when it has loaded (or failed:
- * the math is still there, as MathML), so a post with math is not shown unstyled first.
+ * Links a feature's stylesheet (KaTeX's, the callouts') from the document, once, and resolves when
+ * it has loaded (or failed: the text is still there, and math as MathML), so a post that needs it
+ * is not shown unstyled first.
  */
 export function loadStylesheet(href: string): Promise<void> {
   const existing = document.head.querySelector<HTMLLinkElement>(`link[rel="stylesheet"][href="${href}"]`);

@@ -1,4 +1,4 @@
-import { KATEX_STYLESHEET } from './math-styles.ts';
+import { featureStylesheets } from './feature-styles.ts';
 
 type RendererModule = typeof import('./render-markdown.tsx');
 
@@ -19,18 +19,25 @@ export const loadedRenderer = (): RendererModule | undefined => loaded;
 /** Code that a post's lazily loaded features need outside the renderer, by feature name. */
 const FEATURE_CODE: Record<string, () => Promise<unknown>> = {
   chart: () => import('../components/chart/lazy-chart.tsx').then((module) => module.preloadChart()),
-  math: () => import('./load-math-styles.ts').then((module) => module.loadStylesheet(`${import.meta.env.BASE_URL}${KATEX_STYLESHEET}`)),
 };
+
+/** The stylesheets of a post's features, linked once each; a plain post loads no module for them. */
+function loadStylesheets(features: readonly string[]): Promise<unknown> {
+  const sheets = featureStylesheets(features);
+  if (!sheets) return Promise.resolve();
+  return import('./load-stylesheet.ts').then(({ loadStylesheet }) => Promise.all(sheets.map((sheet) => loadStylesheet(`${import.meta.env.BASE_URL}${sheet}`))));
+}
 
 /**
  * Loads the renderer and what a post needs: its grammars and the code and styles of its
- * features (KaTeX for math, the chart code), so the post renders in one go. A post without math
- * loads none of KaTeX.
+ * features (KaTeX for math, the chart code, the callouts' styles), so the post renders in one go.
+ * A post without math loads none of KaTeX.
  */
 export async function prepareRenderer(languages: readonly string[], features: readonly string[] = []): Promise<void> {
   const renderer = loadRenderer();
   await Promise.all([
     renderer.then((module) => Promise.all([module.loadLanguages(languages), module.loadFeatures(features)])),
     ...features.flatMap((feature) => (Object.hasOwn(FEATURE_CODE, feature) ? [FEATURE_CODE[feature]!()] : [])),
+    loadStylesheets(features),
   ]);
 }

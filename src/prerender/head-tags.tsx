@@ -21,6 +21,14 @@ function previewImage(own: string | undefined, siteDefault: string | undefined, 
   return undefined;
 }
 
+/**
+ * The stylesheets only this page needs, for the end of `<head>`: after the main stylesheet, so
+ * their rules win over its rules of the same specificity, as they did when they were part of it.
+ */
+export function PageStylesheets({ head, base }: Pick<HeadTagsProps, 'head' | 'base'>) {
+  return head.stylesheets?.map((sheet) => <link key={sheet} rel="stylesheet" href={`${base}${sheet}`} />);
+}
+
 export interface HeadTagsProps {
   head: PageHeadData;
   site: Site;
@@ -61,9 +69,6 @@ export function HeadTags({ head, site, base }: HeadTagsProps) {
       {description && <meta name="description" content={description} />}
       {head.noindex && <meta name="robots" content="noindex" />}
       <link rel="canonical" href={url} />
-      {head.stylesheets?.map((sheet) => (
-        <link key={sheet} rel="stylesheet" href={`${base}${sheet}`} />
-      ))}
       {/* The feeds are written only for a blog with a url: link nothing that is not there. */}
       {site.url && (
         <>

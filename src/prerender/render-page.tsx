@@ -7,12 +7,14 @@ import { createQueryClient } from '../app/query-client';
 import { createRoutes } from '../app/routes';
 import { ArticleHtml, type ArticleStore } from '../components/article/article-html';
 import { defaultSite } from '../content/site-defaults';
-import { HeadTags, scriptJson } from './head-tags';
+import { HeadTags, PageStylesheets, scriptJson } from './head-tags';
 
 export interface RenderedPage {
   status: number;
   /** Markup for inside `<head>`. */
   head: string;
+  /** The page's own stylesheets, for the end of `<head>`, after the main one. */
+  styles: string;
   /** Markup for inside `<div id="root">`. */
   app: string;
   /** JSON for the `<script type="application/json" id="quire-state">` the client hydrates from. */
@@ -69,7 +71,9 @@ export async function renderPage(url: string, base: string, articles: ArticleSto
     </HeadContext.Provider>,
   );
   const site = collector.site ?? defaultSite;
-  const head = renderToStaticMarkup(<HeadTags head={collector.head ?? { path: url }} site={site} base={base} />);
+  const pageHead = collector.head ?? { path: url };
+  const head = renderToStaticMarkup(<HeadTags head={pageHead} site={site} base={base} />);
+  const styles = renderToStaticMarkup(<PageStylesheets head={pageHead} base={base} />);
   const state: HydrationState = {
     status: context.statusCode,
     queries: withoutMarkdown(dehydrate(queryClient)),
@@ -77,5 +81,5 @@ export async function renderPage(url: string, base: string, articles: ArticleSto
   };
   // Cached queries hold garbage-collection timers that would keep the build process alive.
   queryClient.clear();
-  return { status: context.statusCode, head, app, state: scriptJson(state) };
+  return { status: context.statusCode, head, styles, app, state: scriptJson(state) };
 }

@@ -3,7 +3,7 @@ import { PageHead } from '../app/head';
 import { paths } from '../app/paths';
 import { Article } from '../components/article/article';
 import { articleKey } from '../content/files';
-import { featureStylesheets } from '../markdown/math-styles';
+import { featureStylesheets } from '../markdown/feature-styles';
 import { aboutQuery, siteQuery } from '../content/queries';
 
 /** `/about`, from `content/about.md` when the blog has one. */

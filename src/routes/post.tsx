@@ -9,7 +9,7 @@ import { SeriesBox } from '../components/series-box';
 import { TagList } from '../components/tag-list';
 import { TableOfContents } from '../components/toc/table-of-contents';
 import { articleKey, previewFile } from '../content/files';
-import { featureStylesheets } from '../markdown/math-styles';
+import { featureStylesheets } from '../markdown/feature-styles';
 import { postQuery, siteQuery } from '../content/queries';
 import type { PostLink } from '../content/schema';
 

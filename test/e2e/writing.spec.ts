@@ -5,6 +5,9 @@ const MATH_POST = 'posts/five-day-ratio-growth-indicator/';
 const PLAIN_POST = 'posts/oom-killer-and-the-page-cache/';
 const NFS_POST = 'posts/nfs-writeback-stalls-and-dirty-ratios/';
 const FIO_POST = 'posts/measuring-io-latency-with-fio-and-go/';
+/** A post with none of the features whose styles load apart: no callout, code options, raw HTML, math or diagram. */
+const BARE_POST = 'posts/notes-on-reading-proc-meminfo/';
+const FEATURE_STYLES = /\/assets\/(?:writing|raw-html)-[\w-]+\.css$/;
 
 /** Every script and stylesheet URL the page fetched. */
 function fetched(page: Page): string[] {
@@ -91,10 +94,32 @@ test('without JavaScript, math reads as typeset HTML and the diagram source as c
   await context.close();
 });
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`callouts are styled, titled and coloured in the ${scheme} scheme`, async ({ page, problems }) => {
+test('a post without callouts, code options or raw HTML downloads none of their styles', async ({ page, problems }) => {
+  const urls = fetched(page);
+  await page.goto(BARE_POST);
+  await expect(page.locator('.prose pre').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(urls.filter((url) => url.endsWith('.css'))).toHaveLength(1);
+  expect(urls.filter((url) => FEATURE_STYLES.test(url))).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+for (const [scheme, how] of [
+  ['light', 'pre-rendered'],
+  ['dark', 'pre-rendered'],
+  ['light', 'navigated to from a post without them'],
+] as const) {
+  test(`callouts are styled, titled and coloured in the ${scheme} scheme, ${how}`, async ({ page, problems }) => {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.goto(NFS_POST);
+    if (how === 'pre-rendered') await page.goto(NFS_POST);
+    else {
+      await page.goto(BARE_POST);
+      await hydrated(page);
+      await page.evaluate((to) => {
+        history.pushState(null, '', to);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, `/${NFS_POST}`);
+    }
     const callout = page.getByRole('note').filter({ hasText: 'Why roll it back?' });
     await expect(callout).toHaveClass(/callout-note/);
     const title = callout.locator('.callout-title');

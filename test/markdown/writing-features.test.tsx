@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MARKDOWN_LIMITS } from '../../src/build/analyse-markdown';
 import { processMarkdown } from '../../src/build/process-markdown';
 import { codeToCopy } from '../../src/components/article/article-behaviour';
+import { featureStylesheets } from '../../src/markdown/feature-styles';
 import { KATEX_DIR } from '../../src/markdown/math-styles';
 import { browserHtml, buildHtml, featuresOf, parseHtml } from './render-paths';
 
@@ -189,8 +190,44 @@ describe('diagrams', () => {
     expect(featuresOf(diagram)).toEqual(['mermaid']);
   });
 
-  it('a post without a diagram or math lists no feature', () => {
-    expect(featuresOf('# Title\n\n```go\nfunc main() {}\n```\n\n> [!NOTE]\n> x')).toEqual([]);
+  it('a post without a diagram or math lists no lazily loaded code', () => {
+    expect(featuresOf('# Title\n\n```go\nfunc main() {}\n```\n\n> [!NOTE]\n> x').filter((feature) => feature !== 'callout')).toEqual([]);
+  });
+});
+
+// The styles of these features are not in the main stylesheet: a page links them only when its
+// article has the markup (see src/markdown/feature-styles.ts), so a plain post downloads none.
+describe('features whose styles load with the post', () => {
+  it.each([
+    ['plain markdown with a table, a quote and a fence', '# T\n\n| a |\n|---|\n| 1 |\n\n> quoted\n\n```go\nfunc main() {}\n```', []],
+    ['a GitHub alert', '> [!WARNING]\n> Careful.', ['callout']],
+    ['a Docusaurus admonition', ':::tip\nUse it.\n:::', ['callout']],
+    ['a code title', '```go title="main.go"\nfunc main() {}\n```', ['code-lines']],
+    ['highlighted lines', '```go {1}\nfunc main() {}\n```', ['code-lines']],
+    ['a diff fence', '```diff\n-a\n+b\n```', ['code-lines']],
+    ['a shell session', '```console\n$ ls\nfile\n```', ['code-lines']],
+    ['a kbd element', 'Press <kbd>Ctrl</kbd>.', ['html']],
+    ['details', '<details><summary>More</summary>\n\nHidden.\n\n</details>', ['html']],
+    ['a video link alone on its line', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', ['html']],
+    ['sub and sup, which the main styles cover', 'H<sub>2</sub>O and x<sup>2</sup>', []],
+  ])('%s: %j', (_name, markdown, features) => {
+    expect(featuresOf(markdown)).toEqual(features);
+  });
+
+  it.each([
+    [[], undefined],
+    [['chart'], undefined],
+    [['callout'], ['writing']],
+    [['code-lines', 'callout'], ['writing']],
+    [['html'], ['raw-html']],
+    [
+      ['mermaid', 'html'],
+      ['raw-html', 'writing'],
+    ],
+    [['math'], ['katex', 'writing']],
+  ])('features %j link %j', (features, sheets) => {
+    const linked = featureStylesheets(features)?.map((sheet) => /(katex|raw-html|writing)/.exec(sheet)?.[1]);
+    expect(linked?.sort()).toEqual(sheets);
   });
 });
 
