@@ -1,4 +1,4 @@
-// `npm run bench [-- --sizes 1000,10000] [--lighthouse] [--treemap]`: builds blogs from the shared
+// `npm run bench [-- --sizes 1000,10000] [--lighthouse] [--treemap] [--writing]`: builds blogs from the shared
 // corpus generator (seed 1) with the real `npm run build` and prints one table of what authors
 // and readers wait for: cold, warm and one-post-changed builds with their phases and peak memory,
 // the bytes a first visit to home and to a post downloads by kind, and what search adds. Figures
@@ -11,16 +11,19 @@ import type { Browser } from 'playwright-core';
 import { cacheDir, changeOnePost, generateCorpus, timedBuild, type BuildFigures } from './bench/build.ts';
 import { firstLoad, firstPostPath, launchBrowser, searchOnce, type PageBytes } from './bench/browser.ts';
 import { measureDevServer } from './bench/dev-server.ts';
-import { format, readFigures, table, writeFigures, type Figure, type FigureGroup, type FiguresFile } from './bench/figures.ts';
+import { format, readFigures, table, writeFigures, type Figure, type FiguresFile } from './bench/figures.ts';
 import { lighthouseMedian, type LighthouseFigures } from './bench/lighthouse.ts';
 import { KIND_LABELS, KINDS, parseSizes, change } from './bench/parse.ts';
 import { serveStatic } from './bench/server.ts';
 import { collectChunks, packagesOf, type PackageSize } from './bench/treemap.ts';
+import { WRITING_VARIANTS, writeWritingBlog } from './bench/writing.ts';
 
-const USAGE = `usage: npm run bench [-- --sizes 1000,10000] [--lighthouse] [--treemap]
+const USAGE = `usage: npm run bench [-- --sizes 1000,10000] [--lighthouse] [--treemap] [--writing]
   --sizes N,M     blog sizes in posts (or BENCH_SIZES; default 1000,10000)
   --lighthouse    Lighthouse 12 (mobile, median of 3) on home and a post of the 1,000-post blog
   --treemap       what the JS of a first load of home and of a post is made of, by package
+  --writing       first-load bytes of a sample post without writing features and with each
+                  (math, a diagram, a callout, code options, raw HTML); alone, it measures only that
 env: QUIRE_CORPUS_GEN (corpus generator), CHROME_PATH (default /usr/bin/chromium),
      BENCH_BUILD_TIMEOUT (seconds per build; default scales with the size)`;
 
@@ -31,17 +34,19 @@ if (argv.includes('--help') || argv.includes('-h')) {
   console.log(USAGE);
   process.exit(0);
 }
-const known = new Set(['--lighthouse', '--treemap', '--sizes']);
+const known = new Set(['--lighthouse', '--treemap', '--sizes', '--writing']);
 const unknown = argv.filter((arg, i) => arg.startsWith('--') && !known.has(arg.split('=')[0]!) && argv[i - 1] !== '--sizes');
 if (unknown.length > 0) {
   console.error(`bench: unknown option ${unknown.join(', ')}\n${USAGE}`);
   process.exit(2);
 }
-const sizes = parseSizes(argv, process.env.BENCH_SIZES);
+const wantWriting = argv.includes('--writing');
+const onlyWriting = wantWriting && argv.every((arg) => arg === '--writing') && !process.env.BENCH_SIZES;
+const sizes = onlyWriting ? [] : parseSizes(argv, process.env.BENCH_SIZES);
 const wantLighthouse = argv.includes('--lighthouse');
 const wantTreemap = argv.includes('--treemap');
 // Lighthouse and the treemap describe the site, not its size: one blog is enough, the 1,000-post one.
-const siteSize = sizes.includes(1000) ? 1000 : Math.min(...sizes);
+const siteSize = sizes.includes(1000) ? 1000 : Math.min(...sizes, 1000);
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'quire-bench-'));
 const cleanUp = () => rmSync(work, { recursive: true, force: true });
@@ -55,7 +60,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const log = (message: string) => console.error(`bench: ${message}`);
 const load = () => os.loadavg().map((value) => Number(value.toFixed(2)));
 const previous = readFigures(figuresFile);
-const now: { sizes: Record<string, FigureGroup>; lighthouse?: FiguresFile['lighthouse']; treemap?: FiguresFile['treemap'] } = { sizes: {} };
+const now: Pick<FiguresFile, 'sizes' | 'lighthouse' | 'treemap' | 'writing'> = { sizes: {} };
+const writingColumn: Figure[] = [];
 const columns: Array<{ posts: number; figures: Figure[]; loadStart: number[]; loadEnd: number[] }> = [];
 let treemapText = '';
 
@@ -260,6 +266,38 @@ async function measureSize(posts: number): Promise<void> {
   writeFigures(figuresFile, previous, now);
 }
 
+/** First-load bytes of the same sample post without writing features and with each (scripts/bench/writing.ts). */
+async function measureWriting(): Promise<void> {
+  const loadStart = load();
+  const dir = path.join(work, 'writing');
+  const content = path.join(dir, 'content');
+  const out = path.join(dir, 'dist');
+  const paths = writeWritingBlog(repo, content);
+  log('writing features: building the sample post six ways');
+  await timedBuild(repo, content, out, 600_000);
+  const server = await serveStatic(out, { compress: true });
+  const browser = await launchBrowser();
+  try {
+    for (const variant of WRITING_VARIANTS) {
+      const bytes = await firstLoad(browser, `${server.origin}${paths.get(variant.slug)!}`);
+      writingColumn.push(
+        { key: `writing.${variant.slug}.total`, label: `post ${variant.label}: first load (gzip)`, unit: 'bytes', value: bytes.total },
+        ...KINDS.filter((kind) => bytes.byKind[kind] > 0).map((kind): Figure => ({
+          key: `writing.${variant.slug}.${kind}`,
+          label: `  post ${variant.label}: ${KIND_LABELS[kind]}`,
+          unit: 'bytes',
+          value: bytes.byKind[kind],
+        })),
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  now.writing = { recordedAt: new Date().toISOString(), loadAverage: loadStart, figures: Object.fromEntries(writingColumn.map((f) => [f.key, f.value])) };
+  writeFigures(figuresFile, previous, now);
+}
+
 function report(): void {
   const cores = os.availableParallelism();
   const before = (posts: number): Record<string, number> => ({
@@ -283,6 +321,10 @@ function report(): void {
   console.log(
     table(columns.map((column) => ({ title: `${column.posts.toLocaleString('en')} posts`, figures: column.figures, previous: before(column.posts) }))),
   );
+  if (writingColumn.length > 0) {
+    console.log("\nThe sample blog's plainest post, as it is and with one writing feature added (scripts/bench/writing.ts):\n");
+    console.log(table([{ title: 'bytes', figures: writingColumn, previous: previous.writing?.figures }]));
+  }
   if (treemapText) console.log(`\n${treemapText}`);
   console.log(`\nFigures saved to ${path.relative(repo, figuresFile)}.`);
 }
@@ -290,10 +332,11 @@ function report(): void {
 try {
   log(`sizes ${sizes.join(', ')}; ${os.availableParallelism()} cores; load average ${load().join(' ')}`);
   for (const posts of sizes) await measureSize(posts);
+  if (wantWriting) await measureWriting();
   report();
 } catch (error) {
   // The sizes measured before the failure are saved already; show them before the error.
-  if (columns.length > 0) report();
+  if (columns.length > 0 || writingColumn.length > 0) report();
   console.error(error instanceof Error ? (error.message.startsWith('bench:') ? error.message : error.stack) : error);
   process.exitCode = 1;
 } finally {

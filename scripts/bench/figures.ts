@@ -26,6 +26,8 @@ export interface FiguresFile {
   sizes: Record<string, FigureGroup>;
   lighthouse?: FigureGroup & { posts: number };
   treemap?: FigureGroup & { posts: number };
+  /** First-load bytes of the sample post without writing features and with each. */
+  writing?: FigureGroup;
 }
 
 const EMPTY: FiguresFile = { version: 1, sizes: {} };
@@ -49,6 +51,7 @@ export function writeFigures(file: string, previous: FiguresFile, now: Partial<F
     sizes: { ...previous.sizes, ...now.sizes },
     ...((now.lighthouse ?? previous.lighthouse) ? { lighthouse: now.lighthouse ?? previous.lighthouse } : {}),
     ...((now.treemap ?? previous.treemap) ? { treemap: now.treemap ?? previous.treemap } : {}),
+    ...((now.writing ?? previous.writing) ? { writing: now.writing ?? previous.writing } : {}),
   };
   // Three decimals are more than any of these figures can tell apart, and keep the diffs short.
   const text = JSON.stringify(merged, (_key, value: unknown) => (typeof value === 'number' ? Number(value.toFixed(3)) : value), 2);

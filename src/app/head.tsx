@@ -19,10 +19,11 @@ export interface PageHeadData {
   /** Pages that are not content (errors, empty searches) ask search engines to skip them. */
   noindex?: boolean;
   /**
-   * Site-relative stylesheets only this page needs (KaTeX's on a post with math), linked from the
-   * pre-rendered head; after a client-side navigation the post loader links them.
+   * The features of the article the page shows (its data's `features`): the pre-renderer links
+   * the stylesheets they need (KaTeX's, the callouts'; see src/markdown/feature-styles.ts), and
+   * after a client-side navigation the post loader does.
    */
-  stylesheets?: string[];
+  features?: string[];
 }
 
 /** Collects the head of the page being rendered on the server, where effects never run. */

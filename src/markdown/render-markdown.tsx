@@ -7,8 +7,10 @@ import type { LanguageFn } from 'highlight.js';
 import { type ReactNode, use } from 'react';
 import Markdown from 'react-markdown';
 import { pageComponents } from './components.tsx';
+import { featureStylesheets } from './feature-styles.ts';
 import { createHighlighter } from './highlighter.ts';
 import type { ImageInfo } from './image-info.ts';
+import { loadStylesheet } from './load-stylesheet.ts';
 import { type PipelineExtension, rehypePlugins, remarkPluginsWith, remarkRehypeOptions } from './pipeline.ts';
 
 /** Every highlight.js grammar as its own chunk, fetched only for a post that uses it. */
@@ -45,6 +47,11 @@ function loadMath(): Promise<void> {
  */
 export async function loadFeatures(features: readonly string[]): Promise<void> {
   if (features.includes('math')) await loadMath();
+}
+
+/** Links the stylesheets of the post's features (KaTeX's, the callouts'), so it is not shown unstyled first. */
+export async function loadFeatureStyles(features: readonly string[]): Promise<void> {
+  await Promise.all((featureStylesheets(features) ?? []).map((sheet) => loadStylesheet(`${import.meta.env.BASE_URL}${sheet}`)));
 }
 
 export interface MarkdownProps {

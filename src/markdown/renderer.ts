@@ -1,5 +1,3 @@
-import { featureStylesheets } from './feature-styles.ts';
-
 type RendererModule = typeof import('./render-markdown.tsx');
 
 let loading: Promise<RendererModule> | undefined;
@@ -21,13 +19,6 @@ const FEATURE_CODE: Record<string, () => Promise<unknown>> = {
   chart: () => import('../components/chart/lazy-chart.tsx').then((module) => module.preloadChart()),
 };
 
-/** The stylesheets of a post's features, linked once each; a plain post loads no module for them. */
-function loadStylesheets(features: readonly string[]): Promise<unknown> {
-  const sheets = featureStylesheets(features);
-  if (!sheets) return Promise.resolve();
-  return import('./load-stylesheet.ts').then(({ loadStylesheet }) => Promise.all(sheets.map((sheet) => loadStylesheet(`${import.meta.env.BASE_URL}${sheet}`))));
-}
-
 /**
  * Loads the renderer and what a post needs: its grammars and the code and styles of its
  * features (KaTeX for math, the chart code, the callouts' styles), so the post renders in one go.
@@ -36,8 +27,7 @@ function loadStylesheets(features: readonly string[]): Promise<unknown> {
 export async function prepareRenderer(languages: readonly string[], features: readonly string[] = []): Promise<void> {
   const renderer = loadRenderer();
   await Promise.all([
-    renderer.then((module) => Promise.all([module.loadLanguages(languages), module.loadFeatures(features)])),
+    renderer.then((module) => Promise.all([module.loadLanguages(languages), module.loadFeatures(features), module.loadFeatureStyles(features)])),
     ...features.flatMap((feature) => (Object.hasOwn(FEATURE_CODE, feature) ? [FEATURE_CODE[feature]!()] : [])),
-    loadStylesheets(features),
   ]);
 }

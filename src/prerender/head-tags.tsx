@@ -1,5 +1,6 @@
 import { type PageHeadData, documentTitle } from '../app/head';
 import type { Site } from '../content/schema';
+import { featureStylesheets } from '../markdown/feature-styles';
 import { absoluteUrl } from './urls';
 
 /** JSON for a `<script>` element: `<`, U+2028 and U+2029 escaped so no text can close the element or a comment. */
@@ -26,7 +27,7 @@ function previewImage(own: string | undefined, siteDefault: string | undefined, 
  * their rules win over its rules of the same specificity, as they did when they were part of it.
  */
 export function PageStylesheets({ head, base }: Pick<HeadTagsProps, 'head' | 'base'>) {
-  return head.stylesheets?.map((sheet) => <link key={sheet} rel="stylesheet" href={`${base}${sheet}`} />);
+  return featureStylesheets(head.features ?? [])?.map((sheet) => <link key={sheet} rel="stylesheet" href={`${base}${sheet}`} />);
 }
 
 export interface HeadTagsProps {

@@ -3,7 +3,6 @@ import { PageHead } from '../app/head';
 import { paths } from '../app/paths';
 import { Article } from '../components/article/article';
 import { articleKey } from '../content/files';
-import { featureStylesheets } from '../markdown/feature-styles';
 import { aboutQuery, siteQuery } from '../content/queries';
 
 /** `/about`, from `content/about.md` when the blog has one. */
@@ -12,7 +11,7 @@ export function About() {
   const about = useSuspenseQuery(aboutQuery()).data;
   return (
     <article className="post">
-      <PageHead site={site} title={about.title} description={site.description} path={paths.about.href()} stylesheets={featureStylesheets(about.features)} />
+      <PageHead site={site} title={about.title} description={site.description} path={paths.about.href()} features={about.features} />
       <h1 tabIndex={-1}>{about.title}</h1>
       <Article articleKey={articleKey.about} markdown={about.markdown} assetBase={about.assetBase} images={about.images} features={about.features} />
     </article>

@@ -9,7 +9,6 @@ import { SeriesBox } from '../components/series-box';
 import { TagList } from '../components/tag-list';
 import { TableOfContents } from '../components/toc/table-of-contents';
 import { articleKey, previewFile } from '../content/files';
-import { featureStylesheets } from '../markdown/feature-styles';
 import { postQuery, siteQuery } from '../content/queries';
 import type { PostLink } from '../content/schema';
 
@@ -45,7 +44,7 @@ export function Post() {
         published={post.date}
         modified={post.updated}
         tags={post.tags}
-        stylesheets={featureStylesheets(data.features)}
+        features={data.features}
       />
       <header className="post-header">
         <h1 id="post-title" tabIndex={-1}>

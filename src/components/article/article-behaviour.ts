@@ -1,7 +1,6 @@
 import { type RefObject, useEffect } from 'react';
 import { type NavigateFunction, useNavigate } from 'react-router-dom';
 import { copyText } from './copy-text';
-import { loadVideo } from './video-embed';
 
 /** How long "Copied" stays on the button before it reads "Copy" again. */
 export const COPIED_FOR_MS = 2000;
@@ -81,7 +80,9 @@ function onArticleClick(event: MouseEvent, navigate: NavigateFunction) {
   }
   const play = target?.closest<HTMLButtonElement>('button.embed-play');
   if (play) {
-    loadVideo(play);
+    // The player's code loads with the first Play, so posts without a video never download it; if
+    // it cannot load (offline), the button stays for another try.
+    void import('./video-embed').then(({ loadVideo }) => loadVideo(play)).catch(() => undefined);
     return;
   }
   const link = target?.closest('a');
