@@ -172,6 +172,9 @@ try {
   );
   const viteManifestFile = path.join(staging, '.vite', 'manifest.json');
   const prefetch = rendererFiles(JSON.parse(readFileSync(viteManifestFile, 'utf8')) as ViteManifest);
+  // The client build's content and data are released (the plugin's closeBundle); collect them
+  // before the pre-render's workers start, so the process does not carry them through it.
+  (globalThis as { gc?: () => void }).gc?.();
   const pages = await timed('pre-render', () => prerender(staging, serverDir, prefetch));
   const report = formatReport(JSON.parse(readFileSync(path.join(staging, articleFiles.report), 'utf8')) as BuildReport);
   if (report.text) (report.failed ? console.error : console.warn)(report.text);

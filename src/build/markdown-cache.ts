@@ -94,6 +94,11 @@ export class MarkdownCache {
     return output;
   }
 
+  /** Forgets the results held in memory (not those on disk). */
+  clear(): void {
+    this.memory.clear();
+  }
+
   set(job: MarkdownJob, output: MarkdownOutput): void {
     const file = this.fileFor(job);
     this.memory.set(file, output);
