@@ -1,7 +1,7 @@
 // `npm run build`: the client bundle and data files, then every route pre-rendered to HTML with
 // the server bundle, then feeds and sitemap. All of it goes into a fresh folder that replaces
 // dist/ only when every step succeeded, so a failed build never leaves a half-written dist/.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,10 @@ import type { Manifest, Tag } from '../src/content/schema.ts';
 import { type BuildReport, formatReport } from '../src/build/build-report.ts';
 import type { Redirect } from '../src/build/site-links.ts';
 import { redirectPages } from '../src/prerender/redirect-pages.ts';
+import { DEFAULT_CACHE_DIR, MarkdownCache } from '../src/build/markdown-cache.ts';
+import { OutputFolder } from '../src/build/output-folder.ts';
+import { BUNDLE_ONLY_ENV, publishSite } from '../src/build/publish-site.ts';
+import { BundleCache, bundleKey } from './bundle-cache.ts';
 import { rendererVersion } from './page-cache.ts';
 import { pageTemplate } from './page-template.ts';
 import { renderInWorkers, renderRoutes, setUp } from './prerender-pages.ts';
@@ -150,30 +154,46 @@ async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
 
 await mkdir(path.dirname(dist), { recursive: true });
 const staging = await mkdtemp(path.join(path.dirname(dist), '.dist-'));
-// The server bundle imports packages from node_modules, so it must live inside the project.
-const serverDir = await mkdtemp(path.join(root, '.server-'));
+// Inside the project, so the server bundle finds the packages it imports in node_modules.
+const bundles = new BundleCache(path.join(root, 'node_modules/.cache/quire/bundles'), bundleKey(root, base));
 try {
-  await timed('client and data', () =>
-    build({ root, logLevel: 'warn', build: { outDir: staging, emptyOutDir: true, manifest: true, reportCompressedSize: false } }),
-  );
-  await timed('server bundle', () =>
-    build({
-      root,
-      logLevel: 'warn',
-      build: {
-        ssr: 'src/entry-server.tsx',
-        outDir: serverDir,
-        emptyOutDir: true,
-        copyPublicDir: false,
-        // The server imports the chart directly on purpose (static HTML cannot wait for lazy code).
-        rollupOptions: { onLog: (level, log, handler) => log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT' && handler(level, log) },
-      },
-    }),
-  );
+  // The bundles come from the code alone: made when it has changed, else taken from the cache.
+  const clientDir = bundles.has('client', 'index.html')
+    ? bundles.folder('client')
+    : await timed('client bundle', () =>
+        bundles.make('client', async (outDir) => {
+          process.env[BUNDLE_ONLY_ENV] = '1';
+          try {
+            await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true, manifest: true, reportCompressedSize: false } });
+          } finally {
+            delete process.env[BUNDLE_ONLY_ENV];
+          }
+        }),
+      );
+  cpSync(clientDir, staging, { recursive: true });
+  await timed('content', () => publishSite({ contentDir, base, cache: new MarkdownCache(DEFAULT_CACHE_DIR) }, new OutputFolder(staging, () => false)));
+  const serverDir = bundles.has('server', 'entry-server.js')
+    ? bundles.folder('server')
+    : await timed('server bundle', () =>
+        bundles.make('server', (outDir) =>
+          build({
+            root,
+            logLevel: 'warn',
+            build: {
+              ssr: 'src/entry-server.tsx',
+              outDir,
+              emptyOutDir: true,
+              copyPublicDir: false,
+              // The server imports the chart directly on purpose (static HTML cannot wait for lazy code).
+              rollupOptions: { onLog: (level, log, handler) => log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT' && handler(level, log) },
+            },
+          }),
+        ),
+      );
   const viteManifestFile = path.join(staging, '.vite', 'manifest.json');
   const prefetch = rendererFiles(JSON.parse(readFileSync(viteManifestFile, 'utf8')) as ViteManifest);
-  // The client build's content and data are released (the plugin's closeBundle); collect them
-  // before the pre-render's workers start, so the process does not carry them through it.
+  // The content's data is released once written; collect it before the pre-render's workers
+  // start, so the process does not carry it through them.
   (globalThis as { gc?: () => void }).gc?.();
   const pages = await timed('pre-render', () => prerender(staging, serverDir, prefetch));
   const report = formatReport(JSON.parse(readFileSync(path.join(staging, articleFiles.report), 'utf8')) as BuildReport);
@@ -187,6 +207,7 @@ try {
   if (previous) await rename(dist, previous);
   await rename(staging, dist);
   if (previous) await rm(previous, { recursive: true, force: true });
+  bundles.prune();
   const peak = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(`Built ${pages} pages into ${display(dist)}/ in ${((performance.now() - started) / 1000).toFixed(1)} s (${phases.join(', ')}), peak ${peak} MB`);
 } catch (error) {
@@ -209,6 +230,4 @@ try {
   else console.error(error instanceof Error ? (error.stack ?? message) : message);
   console.error(`\nBuild failed; ${display(dist)}/ was left as it was.`);
   process.exitCode = 1;
-} finally {
-  await rm(serverDir, { recursive: true, force: true });
 }

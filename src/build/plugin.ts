@@ -1,16 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { CONTENT_PROBLEMS_HEADER, CONTENT_UPDATE_EVENT, MEDIA_DIR, dataFiles, previewFile } from '../content/files.ts';
 import { KATEX_DIR } from '../markdown/math-styles.ts';
-import { buildReportFiles } from './build-report.ts';
 import { OutputFolder } from './output-folder.ts';
-import { buildArticleFiles, publishContentInParallel } from './data-files.ts';
-import { DEFAULT_IMAGE_CACHE_DIR, ResizeCache, type ResizedFile, variantsByPath } from './images/resize-cache.ts';
+import { BUNDLE_ONLY_ENV, katexFiles, publishSite } from './publish-site.ts';
+import { publishContentInParallel } from './data-files.ts';
+import { DEFAULT_IMAGE_CACHE_DIR, ResizeCache, variantsByPath } from './images/resize-cache.ts';
 import { DEFAULT_CACHE_DIR, MarkdownCache } from './markdown-cache.ts';
 import { PreviewCache } from './previews/link-preview.ts';
-import { postPreviews, previewInput } from './previews/post-previews.ts';
+import { previewInput } from './previews/post-previews.ts';
 import type { Content } from './load-content.ts';
 import { ContentError, type ContentProblem, formatProblem } from './problems.ts';
 
@@ -42,14 +41,6 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-/** KaTeX's stylesheet and fonts as the package ships them, keyed by their path under KATEX_DIR. */
-function katexFiles(): Map<string, string> {
-  const dist = path.join(path.dirname(createRequire(import.meta.url).resolve('katex/package.json')), 'dist');
-  const files = new Map([['katex.min.css', path.join(dist, 'katex.min.css')]]);
-  for (const font of readdirSync(path.join(dist, 'fonts'))) files.set(`fonts/${font}`, path.join(dist, 'fonts', font));
-  return files;
-}
-
 /** Turns a ContentError into the shape Vite's error overlay shows, pointing at the first problem. */
 function overlayError(error: ContentError) {
   const first = error.problems[0];
@@ -66,8 +57,8 @@ function overlayError(error: ContentError) {
 const problemList = (problems: ContentProblem[]) => new ContentError(problems).message;
 
 /**
- * Reads the content folder and publishes it: emitted into the bundle on `vite build`, served
- * from memory by the dev server, where a saved post updates the open page.
+ * Reads the content folder and publishes it: written beside the bundle on `vite build` (see
+ * publish-site.ts), served from memory by the dev server, where a saved post updates the open page.
  */
 export function quire(options: QuireOptions = {}): Plugin {
   const contentDir = path.resolve(options.contentDir ?? process.env.CONTENT_DIR ?? 'content');
@@ -77,9 +68,7 @@ export function quire(options: QuireOptions = {}): Plugin {
   const imageCache = options.imageCacheDir ?? DEFAULT_IMAGE_CACHE_DIR;
   const resized = new ResizeCache(imageCache);
   let variants = new Map<string, Parameters<ResizeCache['ensure']>>();
-  let resizedFiles: ResizedFile[] = [];
   const previews = new PreviewCache(imageCache);
-  let previewFiles = new Map<string, string>();
   let production = true;
   let base = '/';
   let content: Content | undefined;
@@ -95,11 +84,11 @@ export function quire(options: QuireOptions = {}): Plugin {
   const reload = async () => {
     try {
       ({ content, files: data } = await publishContentInParallel(contentDir, {
-        drafts: !production,
+        drafts: true,
         base,
-        feeds: production,
+        feeds: false,
         cache,
-        lenient: !production,
+        lenient: true,
         imageCache,
         ...(options.now !== undefined ? { now: options.now } : {}),
       }));
@@ -189,58 +178,17 @@ export function quire(options: QuireOptions = {}): Plugin {
       base = config.base;
       warn = (message) => config.logger.warn(message);
     },
-    async buildStart() {
-      // The server bundle only renders; the data it reads is what the client build wrote.
-      if (this.environment?.config.consumer === 'server') return;
-      await reload();
-      // The pipeline's workers leave the heap full of their copied results and the cache's JSON: one
-      // collection now keeps V8 from growing past it for the rest of the build (npm run build runs
-      // Node with --expose-gc; elsewhere this does nothing). On 10,000 posts: 2.0 GB at most, not 3.2.
-      (globalThis as { gc?: () => void }).gc?.();
-      if (failure) this.error(failure.message);
-      for (const { file, date } of content?.scheduled ?? []) console.log(`Scheduled: ${file} (${date}) is left out until then`);
-      const started = performance.now();
-      const before = resized.made;
-      resizedFiles = await resized.resizeAll(content?.variants ?? []);
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      if (resizedFiles.length > 0 && !process.env.QUIRE_QUIET)
-        console.log(`Images: ${resizedFiles.length} resized copies, ${resized.made - before} made, the rest from the cache, in ${seconds} s`);
-      if (content) {
-        const drawing = performance.now();
-        const drawn = previews.made;
-        previewFiles = await postPreviews(content, contentDir, previews);
-        const took = ((performance.now() - drawing) / 1000).toFixed(1);
-        if (!process.env.QUIRE_QUIET) console.log(`Link previews: ${previewFiles.size}, ${previews.made - drawn} drawn, the rest from the cache, in ${took} s`);
-      }
-    },
-    // Written into the output folder directly, not emitted into the bundle: Rollup would hold every
-    // data file, preview and image in memory until it writes (a 10,000-post blog reached 3.9 GB).
-    writeBundle(output, bundle) {
-      if (this.environment?.config.consumer === 'server' || !content || !output.dir) return;
+    // In a build the content is published after the bundle is written (Vite empties the folder
+    // first), and nothing of it stays in memory; `npm run build` publishes it itself (BUNDLE_ONLY_ENV).
+    async writeBundle(output, bundle) {
+      if (!production || this.environment?.config.consumer === 'server' || !output.dir || process.env[BUNDLE_ONLY_ENV]) return;
       const out = new OutputFolder(output.dir, (fileName) => Object.hasOwn(bundle, fileName));
-      for (const [fileName, source] of data) out.write(fileName, source);
-      for (const [fileName, source] of buildArticleFiles(content)) out.write(fileName, source);
-      // KaTeX's styles and fonts, for the pages with math to link (see math-styles.ts).
-      if ([...content.posts, ...(content.about ? [content.about] : [])].some((article) => article.features.includes('math'))) {
-        for (const [name, file] of katexFiles()) out.copy(`${KATEX_DIR}/${name}`, file);
+      try {
+        await publishSite({ contentDir, base, ...(cache ? { cache } : {}), imageCache, ...(options.now !== undefined ? { now: options.now } : {}), warn }, out);
+      } catch (error) {
+        if (error instanceof ContentError) this.error(error.message);
+        throw error;
       }
-      for (const asset of content.assets) out.copy(`${MEDIA_DIR}/${asset}`, path.join(contentDir, asset));
-      for (const file of content.rootFiles ?? []) out.copy(file, path.join(contentDir, file));
-      for (const [fileName, source] of buildReportFiles(content)) out.write(fileName, source);
-      for (const [published, file] of previewFiles) out.copy(published, file);
-      for (const { published, file } of resizedFiles) out.copy(published, file);
-      for (const [published, file] of content.remoteFiles ?? []) out.copy(published, file);
-    },
-    closeBundle() {
-      // A build is over once its files are written: what it read is garbage for the pre-render.
-      if (!production || this.environment?.config.consumer === 'server') return;
-      content = undefined;
-      data = new Map();
-      broken = new Map();
-      variants = new Map();
-      previewFiles = new Map();
-      resizedFiles = [];
-      cache?.clear();
     },
     async configureServer(server) {
       const report = (error: ContentError | undefined) => {
