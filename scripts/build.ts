@@ -86,10 +86,12 @@ function svgPreviewWarnings(manifest: Manifest): string[] {
 const PAGE_CACHE_DIR = path.join(root, 'node_modules/.cache/quire/pages');
 
 async function prerender(staging: string, serverDir: string, prefetch: string[]): Promise<number> {
-  const template = pageTemplate(readFileSync(path.join(staging, 'index.html'), 'utf8'), readFileSync(path.join(staging, 'theme.js'), 'utf8'), base, prefetch);
+  const indexHtml = readFileSync(path.join(staging, 'index.html'), 'utf8');
+  const themeCode = readFileSync(path.join(staging, 'theme.js'), 'utf8');
+  const template = pageTemplate(indexHtml, themeCode, base, prefetch);
   // The year is in every page's footer: a new year renders every page anew.
   const version = rendererVersion(serverDir, template.html, base, prefetch.join('\n'), String(new Date().getFullYear()));
-  const options = { serverDir, staging, base, prefetch, cache: { dir: PAGE_CACHE_DIR, version } };
+  const options = { serverDir, staging, base, prefetch, indexHtml, themeCode, cache: { dir: PAGE_CACHE_DIR, version } };
   const context = await setUp(options);
   const { server, page } = context;
   const json = <T>(file: string) => JSON.parse(readFileSync(path.join(staging, file), 'utf8')) as T;

@@ -22,6 +22,12 @@ export interface PrerenderOptions {
   base: string;
   /** Script URLs the browser may fetch when idle: the markdown renderer, for the next navigation. */
   prefetch: string[];
+  /**
+   * The built index.html and the theme script, read before any page is written: the home page
+   * is written over index.html, so a worker that read it later would take a page for the template.
+   */
+  indexHtml: string;
+  themeCode: string;
   /** The pre-rendered pages' cache and the renderer version it is keyed on; none, no cache. */
   cache?: { dir: string; version: string };
 }
@@ -37,15 +43,10 @@ export interface PrerenderContext extends PrerenderOptions {
 
 /** Loads the server bundle and points `fetch` at the data files in `staging`. */
 export async function setUp(options: PrerenderOptions): Promise<PrerenderContext> {
-  const { serverDir, staging, base, prefetch } = options;
+  const { serverDir, staging, base, prefetch, indexHtml, themeCode } = options;
   const reads: string[] = [];
   const server = (await import(pathToFileURL(path.join(serverDir, 'entry-server.js')).href)) as ServerModule;
-  const { html: template } = pageTemplate(
-    readFileSync(path.join(staging, 'index.html'), 'utf8'),
-    readFileSync(path.join(staging, 'theme.js'), 'utf8'),
-    base,
-    prefetch,
-  );
+  const { html: template } = pageTemplate(indexHtml, themeCode, base, prefetch);
   // The app fetches its data as in the browser; here the answers come from the files just built.
   // Synchronous reads and writes: the files are small, and a thread of its own renders each share
   // of the pages, so waiting on the thread pool for every one only adds latency.
