@@ -3,10 +3,11 @@
 // dist/ only when every step succeeded, so a failed build never leaves a half-written dist/.
 import { cpSync, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Manifest as ViteManifest, build } from 'vite';
+import type { Manifest as ViteManifest } from 'vite';
 import { normaliseBasePath } from '../src/app/base-path.ts';
 import { articleFiles } from '../src/content/files.ts';
 import type { Manifest, Tag } from '../src/content/schema.ts';
@@ -15,8 +16,8 @@ import type { Redirect } from '../src/build/site-links.ts';
 import { redirectPages } from '../src/prerender/redirect-pages.ts';
 import { DEFAULT_CACHE_DIR, MarkdownCache } from '../src/build/markdown-cache.ts';
 import { OutputFolder } from '../src/build/output-folder.ts';
-import { BUNDLE_ONLY_ENV, publishSite } from '../src/build/publish-site.ts';
-import { BundleCache, bundleKey } from './bundle-cache.ts';
+import { publishSite } from '../src/build/publish-site.ts';
+import { BundleCache, type BundleKind, bundleKey } from './bundle-cache.ts';
 import { rendererVersion } from './page-cache.ts';
 import { pageTemplate } from './page-template.ts';
 import { renderInWorkers, renderRoutes, setUp } from './prerender-pages.ts';
@@ -146,6 +147,19 @@ async function writeRedirects(staging: string, manifest: Manifest) {
   }
 }
 
+/** Runs scripts/bundle.ts: the bundles asked for, in a process of their own (see there why). */
+function bundle(outDirs: Partial<Record<BundleKind, string>>): Promise<void> {
+  const tsx = path.join(root, 'node_modules/.bin/tsx');
+  const args = Object.entries(outDirs).flatMap(([kind, dir]) => [kind, dir]);
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, [path.join(root, 'scripts/bundle.ts'), ...args], { cwd: root, stdio: 'inherit', env: process.env });
+    child.on('error', reject);
+    child.on('close', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`Bundling failed (${signal ?? `exit ${code}`}); Vite's messages are above`)),
+    );
+  });
+}
+
 const phases: string[] = [];
 async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
   const start = performance.now();
@@ -160,38 +174,11 @@ const staging = await mkdtemp(path.join(path.dirname(dist), '.dist-'));
 const bundles = new BundleCache(path.join(root, 'node_modules/.cache/quire/bundles'), bundleKey(root, base));
 try {
   // The bundles come from the code alone: made when it has changed, else taken from the cache.
-  const clientDir = bundles.has('client', 'index.html')
-    ? bundles.folder('client')
-    : await timed('client bundle', () =>
-        bundles.make('client', async (outDir) => {
-          process.env[BUNDLE_ONLY_ENV] = '1';
-          try {
-            await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true, manifest: true, reportCompressedSize: false } });
-          } finally {
-            delete process.env[BUNDLE_ONLY_ENV];
-          }
-        }),
-      );
-  cpSync(clientDir, staging, { recursive: true });
+  const missing = (['client', 'server'] as const).filter((kind) => !bundles.has(kind));
+  if (missing.length > 0) await timed('bundles', () => bundles.make(missing, bundle));
+  cpSync(bundles.folder('client'), staging, { recursive: true });
+  const serverDir = bundles.folder('server');
   await timed('content', () => publishSite({ contentDir, base, cache: new MarkdownCache(DEFAULT_CACHE_DIR) }, new OutputFolder(staging, () => false)));
-  const serverDir = bundles.has('server', 'entry-server.js')
-    ? bundles.folder('server')
-    : await timed('server bundle', () =>
-        bundles.make('server', (outDir) =>
-          build({
-            root,
-            logLevel: 'warn',
-            build: {
-              ssr: 'src/entry-server.tsx',
-              outDir,
-              emptyOutDir: true,
-              copyPublicDir: false,
-              // The server imports the chart directly on purpose (static HTML cannot wait for lazy code).
-              rollupOptions: { onLog: (level, log, handler) => log.code !== 'INEFFECTIVE_DYNAMIC_IMPORT' && handler(level, log) },
-            },
-          }),
-        ),
-      );
   const viteManifestFile = path.join(staging, '.vite', 'manifest.json');
   const prefetch = rendererFiles(JSON.parse(readFileSync(viteManifestFile, 'utf8')) as ViteManifest);
   // The content's data is released once written; collect it before the pre-render's workers

@@ -28,6 +28,11 @@ export function bundleKey(root: string, base: string): string {
   return hash.digest('hex').slice(0, 20);
 }
 
+export type BundleKind = 'client' | 'server';
+
+/** A file each bundle has once it is whole. */
+const BUNDLE_ENTRY: Record<BundleKind, string> = { client: 'index.html', server: 'entry-server.js' };
+
 /** Sets of bundles kept for older code. */
 const KEPT = 4;
 
@@ -37,31 +42,33 @@ export class BundleCache {
     readonly key: string,
   ) {}
 
-  /** Where the bundle of this kind (`client`, `server`) is kept for the current code. */
-  folder(kind: 'client' | 'server'): string {
+  /** Where the bundle of this kind is kept for the current code. */
+  folder(kind: BundleKind): string {
     return path.join(this.dir, this.key, kind);
   }
 
-  has(kind: 'client' | 'server', marker: string): boolean {
-    return existsSync(path.join(this.folder(kind), marker));
+  /** Whether the bundle of this kind was made whole for the current code. */
+  has(kind: BundleKind): boolean {
+    return existsSync(path.join(this.folder(kind), BUNDLE_ENTRY[kind]));
   }
 
   /**
-   * Makes the bundle in a folder of its own and keeps it only once `make` has succeeded, so a
-   * failed or interrupted build never leaves half a bundle to be taken for a whole one.
+   * Makes the bundles of these kinds, each in a folder of its own, and keeps them only once `make`
+   * has succeeded, so a failed or interrupted build never leaves half a bundle to be taken for a
+   * whole one.
    */
-  async make(kind: 'client' | 'server', make: (outDir: string) => Promise<unknown>): Promise<string> {
-    const target = this.folder(kind);
-    const temporary = `${target}.tmp-${process.pid}`;
-    rmSync(temporary, { recursive: true, force: true });
+  async make(kinds: BundleKind[], make: (outDirs: Partial<Record<BundleKind, string>>) => Promise<unknown>): Promise<void> {
+    const temporary = Object.fromEntries(kinds.map((kind) => [kind, `${this.folder(kind)}.tmp-${process.pid}`])) as Partial<Record<BundleKind, string>>;
+    for (const dir of Object.values(temporary)) rmSync(dir, { recursive: true, force: true });
     try {
       await make(temporary);
-      // Another build of the same code may have kept its bundle first: that one stays, this goes.
-      if (!existsSync(target)) renameSync(temporary, target);
+      for (const kind of kinds) {
+        // Another build of the same code may have kept its bundle first: that one stays, this goes.
+        if (!existsSync(this.folder(kind))) renameSync(temporary[kind]!, this.folder(kind));
+      }
     } finally {
-      rmSync(temporary, { recursive: true, force: true });
+      for (const dir of Object.values(temporary)) rmSync(dir, { recursive: true, force: true });
     }
-    return target;
   }
 
   /**

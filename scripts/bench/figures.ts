@@ -13,7 +13,7 @@ export interface Figure {
 }
 
 /** One group of figures measured together, with when and under what load, for the file. */
-export interface FigureGroup {
+interface FigureGroup {
   recordedAt: string;
   /** 1, 5 and 15-minute load averages when the group started: the machine is shared. */
   loadAverage: number[];

@@ -41,3 +41,27 @@ describe('loadStylesheet', () => {
     expect(links('/assets/prerendered.css')).toHaveLength(1);
   });
 });
+
+describe('a post rendered after a client-side navigation', () => {
+  it.each([
+    [['callout'], ['writing']],
+    [['html'], ['raw-html']],
+    [['math'], ['katex', 'writing']],
+    [['chart'], []],
+  ])('with %j links %j before it shows', async (features, sheets) => {
+    // A fresh module each time: a stylesheet once linked is never linked again.
+    vi.resetModules();
+    const { loadFeatureStyles } = await import('../../src/markdown/render-markdown');
+    const before = new Set(document.head.querySelectorAll('link[rel="stylesheet"]'));
+    let shown = false;
+    const loading = loadFeatureStyles(features).then(() => (shown = true));
+    const added = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter((link) => !before.has(link));
+    expect(added.map((link) => /(katex|raw-html|writing)/.exec(link.getAttribute('href') ?? '')?.[1]).sort()).toEqual(sheets);
+    await Promise.resolve();
+    if (added.length > 0) expect(shown).toBe(false);
+    for (const link of added) link.dispatchEvent(new Event('load'));
+    await loading;
+    expect(shown).toBe(true);
+    for (const link of added) link.remove();
+  });
+});
