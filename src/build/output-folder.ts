@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -37,6 +37,8 @@ export class OutputFolder {
   }
 
   copy(fileName: string, from: string): void {
-    copyFileSync(from, this.target(fileName));
+    // A clone where the file system can (no bytes copied), a copy where it cannot; never a link,
+    // which would let a tool that edits dist/ in place edit the cache too.
+    copyFileSync(from, this.target(fileName), constants.COPYFILE_FICLONE);
   }
 }

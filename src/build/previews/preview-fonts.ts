@@ -52,6 +52,8 @@ function allSubsets(): Subset[] {
 }
 
 const loaded = new Map<string, PreviewFont>();
+/** The same list for the same subsets: satori parses a font list once per list it is given. */
+const lists = new Map<string, PreviewFont[]>();
 
 /** The version of the font packages, for the preview cache's key. */
 export function fontVersion(): string {
@@ -72,7 +74,10 @@ export function fontsFor(text: string, weights: readonly (400 | 700)[] = [400, 7
       (subset.family.name === 'Noto Sans' && subset.name === 'latin') ||
       [...codes].some((code) => subset.ranges.some(([from, to]) => code >= from && code <= to)),
   );
-  return wanted.flatMap((subset) =>
+  const key = `${weights.join(',')}:${wanted.map((subset) => `${subset.family.name}/${subset.name}`).join(',')}`;
+  const known = lists.get(key);
+  if (known) return known;
+  const list = wanted.flatMap((subset) =>
     weights.map((weight) => {
       const file = path.join(subset.dir, 'files', subset.family.file(subset.name, weight));
       let font = loaded.get(file);
@@ -85,4 +90,6 @@ export function fontsFor(text: string, weights: readonly (400 | 700)[] = [400, 7
       return font;
     }),
   );
+  lists.set(key, list);
+  return list;
 }
