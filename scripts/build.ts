@@ -37,6 +37,8 @@ const started = performance.now();
 const ROUTES_PER_THREAD = 200;
 /** The module whose chunk renders markdown after a client-side navigation. */
 const RENDERER_MODULE = 'src/markdown/render-markdown.tsx';
+/** The module of what writers add that needs code (sessions' Copy, videos, diagrams). */
+const ARTICLE_CODE_MODULE = 'src/components/article/writing-behaviour.ts';
 /** Scripts and styles listed by size after a build. */
 const SIZES_SHOWN = 12;
 
@@ -86,13 +88,22 @@ function svgPreviewWarnings(manifest: Manifest): string[] {
 /** Where pre-rendered pages are kept between builds, beside the markdown results. */
 const PAGE_CACHE_DIR = path.join(root, 'node_modules/.cache/quire/pages');
 
-async function prerender(staging: string, serverDir: string, prefetch: string[]): Promise<number> {
+async function prerender(staging: string, serverDir: string, prefetch: string[], articleScript: string | undefined): Promise<number> {
   const indexHtml = readFileSync(path.join(staging, 'index.html'), 'utf8');
   const themeCode = readFileSync(path.join(staging, 'theme.js'), 'utf8');
-  const template = pageTemplate(indexHtml, themeCode, base, prefetch);
+  const template = pageTemplate(indexHtml, themeCode, base, prefetch, articleScript);
   // The year is in every page's footer: a new year renders every page anew.
-  const version = rendererVersion(serverDir, template.html, base, prefetch.join('\n'), String(new Date().getFullYear()));
-  const options = { serverDir, staging, base, prefetch, indexHtml, themeCode, cache: { dir: PAGE_CACHE_DIR, version } };
+  const version = rendererVersion(serverDir, template.html, template.withArticleCode, base, prefetch.join('\n'), String(new Date().getFullYear()));
+  const options = {
+    serverDir,
+    staging,
+    base,
+    prefetch,
+    indexHtml,
+    themeCode,
+    ...(articleScript ? { articleScript } : {}),
+    cache: { dir: PAGE_CACHE_DIR, version },
+  };
   const context = await setUp(options);
   const { server, page } = context;
   const json = <T>(file: string) => JSON.parse(readFileSync(path.join(staging, file), 'utf8')) as T;
@@ -180,11 +191,13 @@ try {
   const serverDir = bundles.folder('server');
   await timed('content', () => publishSite({ contentDir, base, cache: new MarkdownCache(DEFAULT_CACHE_DIR) }, new OutputFolder(staging, () => false)));
   const viteManifestFile = path.join(staging, '.vite', 'manifest.json');
-  const prefetch = rendererFiles(JSON.parse(readFileSync(viteManifestFile, 'utf8')) as ViteManifest);
+  const viteManifest = JSON.parse(readFileSync(viteManifestFile, 'utf8')) as ViteManifest;
+  const prefetch = rendererFiles(viteManifest);
+  const articleCode = viteManifest[ARTICLE_CODE_MODULE]?.file;
   // The content's data is released once written; collect it before the pre-render's workers
   // start, so the process does not carry it through them.
   (globalThis as { gc?: () => void }).gc?.();
-  const pages = await timed('pre-render', () => prerender(staging, serverDir, prefetch));
+  const pages = await timed('pre-render', () => prerender(staging, serverDir, prefetch, articleCode && `${base}${articleCode}`));
   const report = formatReport(JSON.parse(readFileSync(path.join(staging, articleFiles.report), 'utf8')) as BuildReport);
   if (report.text) (report.failed ? console.error : console.warn)(report.text);
   if (report.failed) throw new StrictFailure();

@@ -8,6 +8,7 @@ import type { ArticleStore } from '../src/components/article/article-html.ts';
 import { articleFiles } from '../src/content/files.ts';
 import type * as ServerEntry from '../src/entry-server.tsx';
 import type { RenderedPage } from '../src/prerender/render-page.tsx';
+import { needsArticleCode } from '../src/markdown/styled-features.ts';
 import { PageCache } from './page-cache.ts';
 import { pageTemplate } from './page-template.ts';
 
@@ -28,6 +29,8 @@ export interface PrerenderOptions {
    */
   indexHtml: string;
   themeCode: string;
+  /** The writing behaviour's script (src/components/article/writing-behaviour.ts), for the pages whose article needs it. */
+  articleScript?: string;
   /** The pre-rendered pages' cache and the renderer version it is keyed on; none, no cache. */
   cache?: { dir: string; version: string };
 }
@@ -46,7 +49,7 @@ export async function setUp(options: PrerenderOptions): Promise<PrerenderContext
   const { serverDir, staging, base, prefetch, indexHtml, themeCode } = options;
   const reads: string[] = [];
   const server = (await import(pathToFileURL(path.join(serverDir, 'entry-server.js')).href)) as ServerModule;
-  const { html: template } = pageTemplate(indexHtml, themeCode, base, prefetch);
+  const templates = pageTemplate(indexHtml, themeCode, base, prefetch, options.articleScript);
   // The app fetches its data as in the browser; here the answers come from the files just built.
   // Synchronous reads and writes: the files are small, and a thread of its own renders each share
   // of the pages, so waiting on the thread pool for every one only adds latency.
@@ -69,8 +72,8 @@ export async function setUp(options: PrerenderOptions): Promise<PrerenderContext
   };
   const { site } = JSON.parse(readFileSync(path.join(staging, 'data/site.json'), 'utf8')) as { site: { language: string } };
   const lang = site.language.replace(/[^A-Za-z0-9-]/g, '') || 'en';
-  const page = ({ head, styles, app, state }: RenderedPage) =>
-    template
+  const page = ({ head, styles, features, app, state }: RenderedPage) =>
+    (needsArticleCode(features) ? templates.withArticleCode : templates.html)
       .replace('<html lang="en">', `<html lang="${lang}">`)
       .replace('<!--quire-head-->', () => head)
       .replace('</head>', () => `${styles}</head>`)

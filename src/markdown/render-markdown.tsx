@@ -43,7 +43,7 @@ function loadMath(): Promise<void> {
 
 /**
  * Loads what the post's features need before it renders: the math plugins for a post with math.
- * Other features (charts, diagrams) load from their components.
+ * Other features (charts, the writing behaviour) load from their components or the renderer loader.
  */
 export async function loadFeatures(features: readonly string[]): Promise<void> {
   if (features.includes('math')) await loadMath();

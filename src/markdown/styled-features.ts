@@ -27,3 +27,9 @@ export function styledFeature(element: Element): StyledFeature | undefined {
   for (const name of classes) if (typeof name === 'string' && Object.hasOwn(STYLED_CLASSES, name)) return STYLED_CLASSES[name];
   return undefined;
 }
+
+/** Features whose markup needs code in the browser (src/components/article/writing-behaviour.ts). */
+const ARTICLE_CODE_FEATURES = new Set(['mermaid', 'code-lines', 'html']);
+
+/** Whether an article with these features needs the writing behaviour: a plain post does not load it. */
+export const needsArticleCode = (features: readonly string[]): boolean => features.some((feature) => ARTICLE_CODE_FEATURES.has(feature));

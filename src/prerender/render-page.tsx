@@ -15,6 +15,8 @@ export interface RenderedPage {
   head: string;
   /** The page's own stylesheets, for the end of `<head>`, after the main one. */
   styles: string;
+  /** The features of the article it shows, if any (what its scripts are chosen by). */
+  features: string[];
   /** Markup for inside `<div id="root">`. */
   app: string;
   /** JSON for the `<script type="application/json" id="quire-state">` the client hydrates from. */
@@ -81,5 +83,5 @@ export async function renderPage(url: string, base: string, articles: ArticleSto
   };
   // Cached queries hold garbage-collection timers that would keep the build process alive.
   queryClient.clear();
-  return { status: context.statusCode, head, styles, app, state: scriptJson(state) };
+  return { status: context.statusCode, head, styles, features: pageHead.features ?? [], app, state: scriptJson(state) };
 }

@@ -94,13 +94,15 @@ test('without JavaScript, math reads as typeset HTML and the diagram source as c
   await context.close();
 });
 
-test('a post without callouts, code options or raw HTML downloads none of their styles', async ({ page, problems }) => {
+test('a post without callouts, code options or raw HTML downloads none of their styles or code', async ({ page, problems }) => {
   const urls = fetched(page);
   await page.goto(BARE_POST);
   await expect(page.locator('.prose pre').first()).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(urls.filter((url) => url.endsWith('.css'))).toHaveLength(1);
   expect(urls.filter((url) => FEATURE_STYLES.test(url))).toEqual([]);
+  // Nor the code of what writers add (sessions' Copy, video embeds, diagrams); the renderer prefetched at idle for the next page is not this page's.
+  expect(urls.filter((url) => /writing-behaviour|draw-diagrams/.test(url))).toEqual([]);
   expect(problems).toEqual([]);
 });
 

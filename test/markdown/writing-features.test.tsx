@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MARKDOWN_LIMITS } from '../../src/build/analyse-markdown';
 import { processMarkdown } from '../../src/build/process-markdown';
-import { codeToCopy } from '../../src/components/article/article-behaviour';
+import { codeToCopy } from '../../src/components/article/writing-behaviour';
 import { featureStylesheets } from '../../src/markdown/feature-styles';
 import { KATEX_DIR } from '../../src/markdown/math-styles';
 import { browserHtml, buildHtml, featuresOf, parseHtml } from './render-paths';

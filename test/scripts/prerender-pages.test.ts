@@ -34,10 +34,29 @@ describe('a pre-render worker', () => {
     writeFileSync(path.join(staging, 'data/site.json'), JSON.stringify({ site: { language: 'en' } }));
     writeFileSync(path.join(serverDir, 'entry-server.js'), 'export const renderPage = () => undefined;\n');
     const context = await setUp({ serverDir, staging, base: '/', prefetch: [], indexHtml: BUILT_INDEX, themeCode: '/* theme */' });
-    const html = context.page({ status: 200, head: '<title>Home</title>', styles: '', app: '<p>Recent posts</p>', state: '{}' });
+    const html = context.page({ status: 200, head: '<title>Home</title>', styles: '', features: [], app: '<p>Recent posts</p>', state: '{}' });
     expect(html).toContain('<title>Home</title>');
     expect(html).toContain('<div id="root"><p>Recent posts</p></div>');
     expect(html).toContain('/assets/index-abc.js');
     expect(html).not.toContain('The home page, pre-rendered');
+  });
+
+  it('starts the writing behaviour only on the pages whose article needs it', async () => {
+    const staging = mkdtempSync(path.join(os.tmpdir(), 'quire-staging-'));
+    mkdirSync(path.resolve('node_modules/.cache'), { recursive: true });
+    const serverDir = mkdtempSync(path.resolve('node_modules/.cache/quire-test-server-'));
+    dirs.push(staging, serverDir);
+    mkdirSync(path.join(staging, 'data'));
+    writeFileSync(path.join(staging, 'data/site.json'), JSON.stringify({ site: { language: 'en' } }));
+    writeFileSync(path.join(serverDir, 'entry-server.js'), 'export const renderPage = () => undefined;\n');
+    const articleScript = '/assets/writing-behaviour-abc.js';
+    const context = await setUp({ serverDir, staging, base: '/', prefetch: [], indexHtml: BUILT_INDEX, themeCode: '', articleScript });
+    const render = (features: string[]) => context.page({ status: 200, head: '', styles: '', features, app: '', state: '{}' });
+    for (const features of [[], ['callout'], ['math', 'chart']]) expect(render(features)).not.toContain(articleScript);
+    for (const features of [['code-lines'], ['html'], ['mermaid']]) {
+      const html = render(features);
+      expect(html).toContain(`<link rel="modulepreload" crossorigin href="${articleScript}">`);
+      expect(html).toContain(`["/assets/index-abc.js","${articleScript}"]`);
+    }
   });
 });

@@ -8,30 +8,15 @@ export const COPIED_FOR_MS = 2000;
 const resets = new WeakMap<HTMLElement, ReturnType<typeof setTimeout>>();
 
 /**
- * What Copy copies from a code block: its code, except in a shell session (the pre has
- * `data-session`), where it is the commands alone, without their `$ `, `# ` or `> ` prompts and
- * without their output (the lines are marked by the code-meta plugin). A session with no prompt
- * at all is copied whole.
+ * Copies a code block's code (or what writing-behaviour.ts told the button to copy: a shell
+ * session's commands) and says so on its button and to screen readers.
  */
-export function codeToCopy(code: Element): string {
-  const session = code.closest('pre')?.hasAttribute('data-session');
-  const commands = session ? [...code.querySelectorAll('.code-line[data-command]')] : [];
-  if (commands.length === 0) return (code.textContent ?? '').replace(/\n$/, '');
-  return commands
-    .map((line) => {
-      const text = (line.textContent ?? '').replace(/\n$/, '');
-      return line.getAttribute('data-command') === 'prompt' ? text.replace(/^[$#>] ?/, '') : text;
-    })
-    .join('\n');
-}
-
-/** Copies a code block's code and says so on its button and to screen readers. */
 async function copyCode(button: HTMLButtonElement) {
   const block = button.closest('.code-block');
   const code = block?.querySelector('pre code') ?? block?.querySelector('pre');
   if (!block || !code) return;
   const label = button.getAttribute('aria-label') ?? 'Copy code';
-  const copied = await copyText(codeToCopy(code));
+  const copied = await copyText(button.dataset.copyText ?? (code.textContent ?? '').replace(/\n$/, ''));
   if (!copied) {
     // Leave the code selected so the reader can copy it with the keyboard.
     window.getSelection()?.selectAllChildren(code);
@@ -78,13 +63,6 @@ function onArticleClick(event: MouseEvent, navigate: NavigateFunction) {
     void copyCode(button);
     return;
   }
-  const play = target?.closest<HTMLButtonElement>('button.embed-play');
-  if (play) {
-    // The player's code loads with the first Play, so posts without a video never download it; if
-    // it cannot load (offline), the button stays for another try.
-    void import('./video-embed').then(({ loadVideo }) => loadVideo(play)).catch(() => undefined);
-    return;
-  }
   const link = target?.closest('a');
   if (!link) return;
   const path = appPath(link, event, import.meta.env.BASE_URL);
@@ -94,10 +72,10 @@ function onArticleClick(event: MouseEvent, navigate: NavigateFunction) {
 }
 
 /**
- * What an article's markup does, by delegation from its container: Copy buttons copy, Play
- * buttons load their video, and links to the site's own pages navigate in the app. Delegation
- * works on HTML that React rendered and on pre-rendered HTML it never touches, which is how a
- * post first loads.
+ * What an article's markup does, by delegation from its container: Copy buttons copy, and links
+ * to the site's own pages navigate in the app. Delegation works on HTML that React rendered and
+ * on pre-rendered HTML it never touches, which is how a post first loads. What writers add
+ * (shell sessions, videos, diagrams) is writing-behaviour.ts's, loaded by the articles that have it.
  */
 export function useArticleBehaviour(ref: RefObject<HTMLElement | null>) {
   const navigate = useNavigate();

@@ -1,4 +1,4 @@
-import { lazy, type RefObject, Suspense, useContext, useEffect, useRef } from 'react';
+import { lazy, Suspense, useContext, useRef } from 'react';
 import { loadedRenderer, loadRenderer } from '../../markdown/renderer';
 import type { ImageSize } from '../../markdown/resolve-urls';
 import { useArticleBehaviour } from './article-behaviour';
@@ -23,30 +23,9 @@ const LazyMarkdown = lazy(() => loadRenderer().then((module) => ({ default: modu
  * after a client-side navigation it is rendered from the markdown, to the same markup. Either
  * way the copy buttons and internal links work through the container.
  */
-/** Draws the article's diagrams, loading mermaid only when the article has one. */
-function useDiagrams(ref: RefObject<HTMLElement | null>, hasDiagrams: boolean, key: string) {
-  useEffect(() => {
-    const element = ref.current;
-    if (!hasDiagrams || !element) return;
-    let stop: (() => void) | undefined;
-    let cancelled = false;
-    import('../diagram/draw-diagrams')
-      .then((module) => {
-        if (!cancelled) stop = module.watchDiagrams(element);
-      })
-      // Offline, or a deploy replaced the chunk: the diagrams stay readable as their source.
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-      stop?.();
-    };
-  }, [ref, hasDiagrams, key]);
-}
-
 export function Article({ articleKey, markdown, assetBase, images, features = [] }: ArticleProps) {
   const ref = useRef<HTMLDivElement>(null);
   useArticleBehaviour(ref);
-  useDiagrams(ref, features.includes('mermaid'), articleKey);
   const html = useContext(ArticleHtml).get(articleKey);
   if (html !== undefined) return <div ref={ref} className="prose" data-article={articleKey} dangerouslySetInnerHTML={{ __html: html }} />;
   const Renderer = loadedRenderer()?.MarkdownContent ?? LazyMarkdown;
