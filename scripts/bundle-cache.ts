@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 
-/** What goes into the bundles, besides the base path and NODE_ENV. */
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+/** What goes into the bundles, besides the base path and NODE_ENV: the code, the configs, the locked packages and the bundling script. */
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'scripts/bundle.ts'];
 
 function files(entry: string): string[] {
   if (!existsSync(entry)) return [];

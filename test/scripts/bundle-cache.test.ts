@@ -25,6 +25,7 @@ describe('the bundles kept between builds', () => {
     ['a source file is added', () => write('src/styles/new.css', 'a {}'), true],
     ['a public file changes', () => write('public/theme.js', '//'), true],
     ['the locked packages change', () => write('package-lock.json', '{"a":1}'), true],
+    ['the bundling script changes', () => write('scripts/bundle.ts', '// other options'), true],
     ['a post changes', () => write('content/posts/a.md', '# B'), false],
     ['a post is added', () => write('content/posts/b.md', '# B'), false],
   ])('are made again when %s: %s', (_what, change, remade) => {
