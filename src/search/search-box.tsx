@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { type KeyboardEvent, type RefObject, useEffect, useId, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useEffect, useId, useLayoutEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { paths } from '../app/paths';
 import { siteQuery } from '../content/queries';
@@ -38,7 +38,9 @@ export function SearchBox({ inputRef, initialQuery = '', takeFocus = false }: Se
   // prop's first value is kept and a later one ignored.
   const [focusOnMount] = useState(takeFocus);
 
-  useEffect(() => {
+  // In the commit that swaps the fields, before the browser paints or handles another key: with a
+  // passive effect the focus sat on the page for a moment, and a key typed then was lost.
+  useLayoutEffect(() => {
     const input = inputRef.current;
     if (!focusOnMount || !input) return;
     input.focus();

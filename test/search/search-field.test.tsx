@@ -13,10 +13,19 @@ it('keeps the focus and what the reader typed while the search box itself was lo
   renderSearchBox();
   await screen.findByRole('heading', { name: 'Home' });
   const placeholder = box();
+  // Where the focus is the moment the box replaces the field: a key typed then must not be lost.
+  let focusedAtSwap: boolean | undefined;
+  const swap = new MutationObserver(() => {
+    const field = document.querySelector('input[role="combobox"]');
+    if (focusedAtSwap === undefined && field && field !== placeholder) focusedAtSwap = document.activeElement === field;
+  });
+  swap.observe(document.body, { childList: true, subtree: true });
   placeholder.focus();
   // Typed straight into the placeholder field, before the box's code has arrived.
   placeholder.value = 'mem';
   await waitFor(() => expect(box()).not.toBe(placeholder));
+  swap.disconnect();
+  expect(focusedAtSwap).toBe(true);
   expect(box()).toHaveValue('mem');
   expect(box()).toHaveFocus();
   await user.keyboard('ory');
