@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fixtureFiles, renderApp, stubFetch } from '../testing/render-app';
 
@@ -53,6 +53,7 @@ describe('home page', () => {
     expect(screen.getByRole('main')).toHaveAttribute('id', 'main');
     expect(screen.getByRole('banner')).toBeInTheDocument();
     expect(screen.getByRole('contentinfo')).toBeInTheDocument();
-    expect(document.title).toBe('Fixture Notes');
+    // The title is set by an effect, after the page has rendered.
+    await waitFor(() => expect(document.title).toBe('Fixture Notes'));
   });
 });
