@@ -4,29 +4,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/build/load-content';
 import { loadLanguages } from '../../src/markdown/render-markdown';
 import { inertProblems } from '../build/inert-markup';
-import { BrowserMarkdown, buildHtml, languagesOf, parseHtml } from '../markdown/render-paths';
-
-type Rendered = [path: 'build' | 'browser', container: HTMLElement][];
+import { BrowserMarkdown, type RenderedPaths, languagesOf, parseHtml, removeRenderedPaths, renderBothPaths } from '../markdown/render-paths';
 
 /**
  * Markdown as readers get it, both ways: the build's HTML as a pre-rendered page shows it, and
  * react-markdown's rendering after a client-side navigation (charts drawn directly, as the
  * pre-renderer draws them). A payload must be inert in both; the path is named in each failure.
  */
-async function renderMarkdown(markdown: string): Promise<Rendered> {
+async function renderMarkdown(markdown: string): Promise<RenderedPaths> {
   await loadLanguages(languagesOf(markdown));
-  const build = parseHtml(buildHtml(markdown));
-  document.body.append(build);
-  const { container } = render(<BrowserMarkdown markdown={markdown} />);
-  return [
-    ['build', build],
-    ['browser', container],
-  ];
+  return renderBothPaths(markdown);
 }
 
-afterEach(() => {
-  for (const element of document.body.querySelectorAll(':scope > div')) element.remove();
-});
+afterEach(removeRenderedPaths);
 
 /** Elements that could run, load, submit or restyle anything: none may come out of a post. */
 const LIVE = 'script, style, iframe, frame, object, embed, form, button, textarea, select, base, link, meta, svg, math, noscript, template';

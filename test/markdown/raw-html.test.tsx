@@ -3,7 +3,6 @@
  * react-markdown after a client-side navigation): what authors write works as HTML, everything
  * else is inert, ids cannot clobber the page, and video links become click-to-load embeds.
  */
-import { render } from '@testing-library/react';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,22 +15,9 @@ import { feedComponents } from '../../src/markdown/feed-components';
 import { createProcessor } from '../../src/markdown/pipeline';
 import { buildHighlighter } from '../../src/build/languages';
 import { inertProblems } from '../build/inert-markup';
-import { BrowserMarkdown, buildHtml, parseHtml } from './render-paths';
+import { removeRenderedPaths, renderBothPaths } from './render-paths';
 
-/** The markdown as the build's HTML and as react-markdown's DOM, each named for failures. */
-function renderBoth(markdown: string): [string, HTMLElement][] {
-  const build = parseHtml(buildHtml(markdown));
-  document.body.append(build);
-  const { container } = render(<BrowserMarkdown markdown={markdown} />);
-  return [
-    ['build', build],
-    ['browser', container],
-  ];
-}
-
-afterEach(() => {
-  for (const element of document.body.querySelectorAll(':scope > div')) element.remove();
-});
+afterEach(removeRenderedPaths);
 
 describe('the harmless elements authors write work as HTML', () => {
   it.each([
@@ -52,7 +38,7 @@ describe('the harmless elements authors write work as HTML', () => {
     ],
     ['br', 'one<br>two', 'p > br', ''],
   ])('%s', (_name, markdown, selector, text) => {
-    for (const [where, container] of renderBoth(markdown)) {
+    for (const [where, container] of renderBothPaths(markdown)) {
       expect(inertProblems(container), where).toEqual([]);
       expect(container.querySelector(selector), `${where}: ${selector}`).not.toBeNull();
       expect(container.querySelector(selector)?.textContent, where).toBe(text);
@@ -61,7 +47,7 @@ describe('the harmless elements authors write work as HTML', () => {
 
   it('keeps an <img>’s width and height, resolves its local src and loads it lazily', () => {
     // A post's first image loads at once (it is often the largest paint); this is the second.
-    for (const [where, container] of renderBoth('![lead](lead.svg)\n\n<img src="diagram.png" alt="A diagram" width="320" height="200">')) {
+    for (const [where, container] of renderBothPaths('![lead](lead.svg)\n\n<img src="diagram.png" alt="A diagram" width="320" height="200">')) {
       const image = container.querySelectorAll('img')[1]!;
       expect(
         [image.getAttribute('src'), image.getAttribute('alt'), image.getAttribute('width'), image.getAttribute('height'), image.getAttribute('loading')],
@@ -80,7 +66,7 @@ describe('the harmless elements authors write work as HTML', () => {
       '/media/posts/x/clip.webm',
     ],
   ])('%s plays with controls, never by itself', (_name, markdown, selector, src) => {
-    for (const [where, container] of renderBoth(markdown)) {
+    for (const [where, container] of renderBothPaths(markdown)) {
       expect(container.querySelector(selector)?.getAttribute('src'), where).toBe(src);
       const media = container.querySelector('video, audio')!;
       expect(media.hasAttribute('controls'), where).toBe(true);
@@ -118,7 +104,7 @@ describe('hostile raw HTML is inert, inside allowed elements too', () => {
     ['a remote http image', '<img src="http://evil.example/a.png">', 'img'],
     ['a picture source set', '<picture><source srcset="https://evil.example/a.png"><img src="a.png"></picture>', 'img'],
   ])('%s', (_name, markdown, kept) => {
-    for (const [where, container] of renderBoth(markdown)) {
+    for (const [where, container] of renderBothPaths(markdown)) {
       expect(inertProblems(container, ['https']), where).toEqual([]);
       expect(
         container.querySelector('script, style, iframe, object, embed, form, input, svg, math, [style], [srcset], [poster], [autoplay]'),
@@ -134,7 +120,7 @@ describe('hostile raw HTML is inert, inside allowed elements too', () => {
   });
 
   it('keeps the words of a link whose URL was unsafe, without a link', () => {
-    for (const [where, container] of renderBoth('<a href="javascript:alert(1)">click me</a>')) {
+    for (const [where, container] of renderBothPaths('<a href="javascript:alert(1)">click me</a>')) {
       expect(container.querySelector('a'), where).toBeNull();
       expect(container.querySelector('.blocked-link')?.textContent, where).toBe('click me');
     }
@@ -149,7 +135,7 @@ describe('ids from posts cannot clobber the page or its globals', () => {
     ['a name on a link', '<a name="location">here</a>', 'a', 'name', 'user-content-location'],
     ['an id on a heading', '<h2 id="quire-state">x</h2>', 'h2', 'id', 'user-content-quire-state'],
   ])('%s gets the user-content- prefix', (_name, markdown, selector, attribute, value) => {
-    for (const [where, container] of renderBoth(markdown)) {
+    for (const [where, container] of renderBothPaths(markdown)) {
       expect(container.querySelector(selector)?.getAttribute(attribute), where).toBe(value);
     }
     expect(document.getElementById('main')).toBeNull();
@@ -165,14 +151,14 @@ describe('ids from posts cannot clobber the page or its globals', () => {
     ['Main memory', 'main-memory'],
     ['Swap settings', 'swap-settings'],
   ])('a heading "%s" gets the id %s', (heading, id) => {
-    for (const [where, container] of renderBoth(`## ${heading}`)) {
+    for (const [where, container] of renderBothPaths(`## ${heading}`)) {
       expect(container.querySelector('h2')?.id, where).toBe(id);
       expect(container.querySelector('h2 a.anchor')?.getAttribute('href'), where).toBe(`#${id}`);
     }
   });
 
   it('links footnote calls and back links to their prefixed targets', () => {
-    for (const [where, container] of renderBoth('Text[^a].\n\n[^a]: The note.')) {
+    for (const [where, container] of renderBothPaths('Text[^a].\n\n[^a]: The note.')) {
       const call = container.querySelector('a[data-footnote-ref]')!;
       // By attribute: jsdom answers `#id` from the document, where the other rendering has the same ids.
       const byId = (href: string | null) => container.querySelector(`[id="${href?.slice(1)}"]`);
@@ -208,7 +194,7 @@ describe('video links and iframes become click-to-load embeds', () => {
       'Play video: Keynote',
     ],
   ])('%s', (_name, markdown, src, label) => {
-    for (const [where, container] of renderBoth(markdown)) {
+    for (const [where, container] of renderBothPaths(markdown)) {
       const figure = container.querySelector('figure.embed');
       expect(figure?.getAttribute('data-embed-src'), where).toBe(src);
       expect(figure?.querySelector('button.embed-play')?.textContent, where).toBe(label);
@@ -228,7 +214,7 @@ describe('video links and iframes become click-to-load embeds', () => {
     ['a lookalike host', 'https://youtube.com.evil.example/watch?v=dQw4w9WgXcQ'],
     ['hand-written embed markup', '<figure class="embed" data-embed-src="https://evil.example/"><button class="embed-play">Play</button></figure>'],
   ])('%s stays what it is', (_name, markdown) => {
-    for (const [where, container] of renderBoth(markdown)) {
+    for (const [where, container] of renderBothPaths(markdown)) {
       expect(container.querySelector('figure.embed, [data-embed-src], button'), where).toBeNull();
     }
   });

@@ -4,6 +4,7 @@
  * browser's (react-markdown in `MarkdownContent`, after a client-side navigation).
  */
 import type { Root as HastRoot } from 'hast';
+import { render } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router-dom';
 import { hastFacts } from '../../src/build/analyse-markdown';
@@ -82,4 +83,26 @@ export function parseHtml(html: string): HTMLDivElement {
   const container = document.createElement('div');
   container.innerHTML = html;
   return container;
+}
+
+/** Markup of both paths, each named for failures. */
+export type RenderedPaths = [path: 'build' | 'browser', container: HTMLElement][];
+
+/**
+ * The markdown both ways, in the document: the build's HTML as a pre-rendered page shows it, and
+ * react-markdown's rendering after a client-side navigation. `removeRenderedPaths` (after each
+ * test) takes the build's copy out again; the test library unmounts the browser's.
+ */
+export function renderBothPaths(markdown: string): RenderedPaths {
+  const build = parseHtml(buildHtml(markdown));
+  document.body.append(build);
+  const { container } = render(<BrowserMarkdown markdown={markdown} />);
+  return [
+    ['build', build],
+    ['browser', container],
+  ];
+}
+
+export function removeRenderedPaths(): void {
+  for (const element of document.body.querySelectorAll(':scope > div')) element.remove();
 }
