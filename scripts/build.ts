@@ -89,21 +89,16 @@ function svgPreviewWarnings(manifest: Manifest): string[] {
 const PAGE_CACHE_DIR = path.join(root, 'node_modules/.cache/quire/pages');
 
 async function prerender(staging: string, serverDir: string, prefetch: string[], articleScript: string | undefined): Promise<number> {
-  const indexHtml = readFileSync(path.join(staging, 'index.html'), 'utf8');
-  const themeCode = readFileSync(path.join(staging, 'theme.js'), 'utf8');
-  const template = pageTemplate(indexHtml, themeCode, base, prefetch, articleScript);
-  // The year is in every page's footer: a new year renders every page anew.
-  const version = rendererVersion(serverDir, template.html, template.withArticleCode, base, prefetch.join('\n'), String(new Date().getFullYear()));
-  const options = {
-    serverDir,
-    staging,
+  const template = pageTemplate(
+    readFileSync(path.join(staging, 'index.html'), 'utf8'),
+    readFileSync(path.join(staging, 'theme.js'), 'utf8'),
     base,
     prefetch,
-    indexHtml,
-    themeCode,
-    ...(articleScript ? { articleScript } : {}),
-    cache: { dir: PAGE_CACHE_DIR, version },
-  };
+    articleScript,
+  );
+  // The year is in every page's footer: a new year renders every page anew.
+  const version = rendererVersion(serverDir, template.html, template.withArticleCode, base, prefetch.join('\n'), String(new Date().getFullYear()));
+  const options = { serverDir, staging, base, templates: template, cache: { dir: PAGE_CACHE_DIR, version } };
   const context = await setUp(options);
   const { server, page } = context;
   const json = <T>(file: string) => JSON.parse(readFileSync(path.join(staging, file), 'utf8')) as T;

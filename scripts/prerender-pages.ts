@@ -10,7 +10,7 @@ import type * as ServerEntry from '../src/entry-server.tsx';
 import type { RenderedPage } from '../src/prerender/render-page.tsx';
 import { needsArticleCode } from '../src/markdown/styled-features.ts';
 import { PageCache } from './page-cache.ts';
-import { pageTemplate } from './page-template.ts';
+import type { PageTemplate } from './page-template.ts';
 
 export type ServerModule = typeof ServerEntry;
 
@@ -21,16 +21,12 @@ export interface PrerenderOptions {
   staging: string;
   /** The site's base path. */
   base: string;
-  /** Script URLs the browser may fetch when idle: the markdown renderer, for the next navigation. */
-  prefetch: string[];
   /**
-   * The built index.html and the theme script, read before any page is written: the home page
-   * is written over index.html, so a worker that read it later would take a page for the template.
+   * The page templates (page-template.ts), made once from the built index.html before any page
+   * is written: the home page is written over index.html, so a worker that read it later would
+   * take a page for the template.
    */
-  indexHtml: string;
-  themeCode: string;
-  /** The writing behaviour's script (src/components/article/writing-behaviour.ts), for the pages whose article needs it. */
-  articleScript?: string;
+  templates: Pick<PageTemplate, 'html' | 'withArticleCode'>;
   /** The pre-rendered pages' cache and the renderer version it is keyed on; none, no cache. */
   cache?: { dir: string; version: string };
 }
@@ -46,10 +42,9 @@ export interface PrerenderContext extends PrerenderOptions {
 
 /** Loads the server bundle and points `fetch` at the data files in `staging`. */
 export async function setUp(options: PrerenderOptions): Promise<PrerenderContext> {
-  const { serverDir, staging, base, prefetch, indexHtml, themeCode } = options;
+  const { serverDir, staging, base, templates } = options;
   const reads: string[] = [];
   const server = (await import(pathToFileURL(path.join(serverDir, 'entry-server.js')).href)) as ServerModule;
-  const templates = pageTemplate(indexHtml, themeCode, base, prefetch, options.articleScript);
   // The app fetches its data as in the browser; here the answers come from the files just built.
   // Synchronous reads and writes: the files are small, and a thread of its own renders each share
   // of the pages, so waiting on the thread pool for every one only adds latency.

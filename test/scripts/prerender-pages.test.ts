@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { pageTemplate } from '../../scripts/page-template';
 import { setUp } from '../../scripts/prerender-pages';
 
 const BUILT_INDEX = `<!doctype html>
@@ -33,7 +34,7 @@ describe('a pre-render worker', () => {
     mkdirSync(path.join(staging, 'data'));
     writeFileSync(path.join(staging, 'data/site.json'), JSON.stringify({ site: { language: 'en' } }));
     writeFileSync(path.join(serverDir, 'entry-server.js'), 'export const renderPage = () => undefined;\n');
-    const context = await setUp({ serverDir, staging, base: '/', prefetch: [], indexHtml: BUILT_INDEX, themeCode: '/* theme */' });
+    const context = await setUp({ serverDir, staging, base: '/', templates: pageTemplate(BUILT_INDEX, '/* theme */', '/', []) });
     const html = context.page({ status: 200, head: '<title>Home</title>', styles: '', features: [], app: '<p>Recent posts</p>', state: '{}' });
     expect(html).toContain('<title>Home</title>');
     expect(html).toContain('<div id="root"><p>Recent posts</p></div>');
@@ -50,7 +51,7 @@ describe('a pre-render worker', () => {
     writeFileSync(path.join(staging, 'data/site.json'), JSON.stringify({ site: { language: 'en' } }));
     writeFileSync(path.join(serverDir, 'entry-server.js'), 'export const renderPage = () => undefined;\n');
     const articleScript = '/assets/writing-behaviour-abc.js';
-    const context = await setUp({ serverDir, staging, base: '/', prefetch: [], indexHtml: BUILT_INDEX, themeCode: '', articleScript });
+    const context = await setUp({ serverDir, staging, base: '/', templates: pageTemplate(BUILT_INDEX, '', '/', [], articleScript) });
     const render = (features: string[]) => context.page({ status: 200, head: '', styles: '', features, app: '', state: '{}' });
     for (const features of [[], ['callout'], ['math', 'chart']]) expect(render(features)).not.toContain(articleScript);
     for (const features of [['code-lines'], ['html'], ['mermaid']]) {
