@@ -14,16 +14,18 @@ const siteRelative = (url: string) => (url.startsWith(import.meta.env.BASE_URL) 
  * that uses none of them downloads none of them. Each is a file of its own (hashed by Vite, so
  * cached as immutable), linked from the pages whose article has the feature.
  */
-const STYLESHEETS: Record<StyledFeature | 'math' | 'mermaid', () => string[]> = {
-  math: () => [KATEX_STYLESHEET, siteRelative(writingStylesUrl)],
-  mermaid: () => [siteRelative(writingStylesUrl)],
-  callout: () => [siteRelative(writingStylesUrl)],
-  'code-lines': () => [siteRelative(writingStylesUrl)],
-  html: () => [siteRelative(rawHtmlStylesUrl)],
+const WRITING = siteRelative(writingStylesUrl);
+const RAW_HTML = siteRelative(rawHtmlStylesUrl);
+const STYLESHEETS: Record<StyledFeature | 'math' | 'mermaid', string[]> = {
+  math: [KATEX_STYLESHEET, WRITING],
+  mermaid: [WRITING],
+  callout: [WRITING],
+  'code-lines': [WRITING],
+  html: [RAW_HTML],
 };
 
 /** The stylesheets a page showing an article with these features links, in a fixed order; none for a plain post. */
 export function featureStylesheets(features: readonly string[]): string[] | undefined {
-  const sheets = new Set(features.flatMap((feature) => (Object.hasOwn(STYLESHEETS, feature) ? STYLESHEETS[feature as keyof typeof STYLESHEETS]() : [])));
+  const sheets = new Set(features.flatMap((feature) => (Object.hasOwn(STYLESHEETS, feature) ? STYLESHEETS[feature as keyof typeof STYLESHEETS] : [])));
   return sheets.size > 0 ? [...sheets].sort() : undefined;
 }
