@@ -1,14 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium, never a downloaded browser; flags keep it off the network it cannot reach. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM, CHROMIUM_FLAGS } from './scripts/chromium.ts';
 
 /**
  * Three consecutive ports from QUIRE_E2E_PORT (default 4301), so two checkouts can run their
@@ -26,7 +17,7 @@ export default defineConfig({
   reporter: process.env.CI ? 'list' : 'line',
   use: {
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_FLAGS },
     baseURL: `http://127.0.0.1:${ports.root}/`,
   },
   webServer: {

@@ -4,19 +4,9 @@
 // they do not depend on how this benchmark's server compresses.
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../chromium.ts';
 import { KINDS, kindOf, type Kind } from './parse.ts';
 
-export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-// Without these Chromium keeps trying to reach Google's hosts, which this machine refuses.
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const PAGE_TIMEOUT = 60_000;
 
 interface Fetched {

@@ -6,7 +6,7 @@ import lighthouse from 'lighthouse';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM, CHROMIUM_FLAGS } from './browser.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../chromium.ts';
 import { median } from './parse.ts';
 
 const LIGHTHOUSE_METRICS = ['performance', 'fcpMs', 'lcpMs', 'tbtMs', 'cls', 'accessibility'] as const;
